@@ -1,0 +1,127 @@
+"""Durations: what the schema lets through, `generator.durations` understands, and the other way."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.durations import (
+    format_duration,
+    format_interval,
+    is_duration,
+    is_interval,
+    parse_duration,
+    sort_key,
+)
+from generator.layout import SCHEMA_DIR
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1m", timedelta(minutes=1)),
+        ("5m", timedelta(minutes=5)),
+        ("90m", timedelta(minutes=90)),
+        ("1h", timedelta(hours=1)),
+        ("2d", timedelta(days=2)),
+        ("2w", timedelta(weeks=2)),
+        ("9999m", timedelta(minutes=9999)),
+        ("immediately", timedelta(0)),
+        ("next-business-day", None),
+    ],
+)
+def test_parse_duration(text: str, expected: timedelta | None) -> None:
+    assert parse_duration(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "5", "0m", "05m", "10000m", "5 m", "5min", "5M", "1y", "-5m", "5m ", "none", "soon"],
+)
+def test_parse_duration_rejects_what_is_not_a_duration(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a duration"):
+        parse_duration(text)
+    assert not is_duration(text)
+
+
+def test_non_strings_are_not_durations() -> None:
+    assert not is_duration(5)
+    assert not is_duration(None)
+    assert not is_interval(15)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("1m", "1 minute"),
+        ("5m", "5 minutes"),
+        ("1h", "1 hour"),
+        ("4h", "4 hours"),
+        ("1d", "1 day"),
+        ("2d", "2 days"),
+        ("1w", "1 week"),
+        ("2w", "2 weeks"),
+        ("immediately", "immediately"),
+        ("next-business-day", "next business day"),
+    ],
+)
+def test_format_duration(text: str, words: str) -> None:
+    assert format_duration(text) == words
+
+
+def test_format_duration_rejects_cadence_words() -> None:
+    with pytest.raises(ValueError):
+        format_duration("as-progress-dictates")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("15m", "every 15 minutes"),
+        ("1h", "every 1 hour"),
+        ("as-progress-dictates", "as progress dictates"),
+        ("none", "no scheduled updates"),
+    ],
+)
+def test_format_interval(text: str, words: str) -> None:
+    assert is_interval(text)
+    assert format_interval(text) == words
+
+
+def test_sort_key_orders_from_shortest_to_longest() -> None:
+    written = ["1w", "next-business-day", "1h", "immediately", "25h", "1d", "5m", "23h"]
+    ordered = sorted(written, key=sort_key)
+    assert ordered == ["immediately", "5m", "1h", "23h", "1d", "next-business-day", "25h", "1w"]
+
+
+@given(amount=st.integers(min_value=1, max_value=9999), unit=st.sampled_from("mhdw"))
+def test_every_amount_and_unit_round_trips(amount: int, unit: str) -> None:
+    text = f"{amount}{unit}"
+    seconds = {"m": 60, "h": 3600, "d": 86400, "w": 604800}[unit]
+    assert parse_duration(text) == timedelta(seconds=amount * seconds)
+    assert format_duration(text).startswith(f"{amount} ")
+
+
+def _schema_pattern(name: str) -> re.Pattern[str]:
+    common = json.loads((SCHEMA_DIR / "common.schema.json").read_text(encoding="utf-8"))
+    return re.compile(common["$defs"][name]["pattern"])
+
+
+VALID = ["1m", "5m", "15m", "90m", "1h", "2d", "2w", "9999w", "immediately", "next-business-day"]
+INVALID = ["0m", "5", "05m", "10000m", "5min", "5M", "1y", "none", "as-progress-dictates", ""]
+SAMPLES = VALID + INVALID
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_schema_and_module_agree_on_durations(text: str) -> None:
+    assert bool(_schema_pattern("duration").search(text)) == is_duration(text)
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_schema_and_module_agree_on_intervals(text: str) -> None:
+    assert bool(_schema_pattern("interval").search(text)) == is_interval(text)
