@@ -1,0 +1,320 @@
+"""Turn a YAML text into plain Python data and the position of every value, without recursion.
+
+PyYAML's own composer and constructor recurse once per nesting level, so a 10,000-deep file would
+crash them. This module walks the parser's event stream with an explicit stack instead, and applies
+the limits (depth, aliases, values) while it goes, before anything large is built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+from yaml import events as ev
+
+from generator.findings import Finding, Location
+from generator.loader.limits import Limits
+from generator.loader.positions import DataPath, Positions
+from generator.loader.yaml12 import MAP, SCALAR_TAGS, SEQ, Yaml12Loader, scalar_value
+
+
+class Stop(Exception):
+    """Building cannot go on; `finding` says why."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+@dataclass
+class _Frame:
+    """A mapping or sequence still being read."""
+
+    path: DataPath
+    container: dict | list
+    anchor: str | None
+    first_position: int  # index into the builder's value positions where this subtree starts
+    first_key: int  # index into the builder's key positions where this subtree starts
+    key: str | None = None  # mapping: the key whose value comes next
+    key_lines: dict[str, Location] = field(default_factory=dict)
+
+
+@dataclass
+class _Anchor:
+    value: object
+    path: DataPath
+    start: int  # slice of the builder's value positions holding the anchored subtree
+    end: int
+    key_start: int = 0  # slice of the builder's key positions inside the anchored subtree
+    key_end: int = 0
+
+
+class Builder:
+    """Consumes the events of one document; `run` returns the data of the first document."""
+
+    def __init__(
+        self, loader: Yaml12Loader, file: str, limits: Limits, findings: list[Finding]
+    ) -> None:
+        self.loader = loader
+        self.file = file
+        self.limits = limits
+        self.findings = findings
+        self.values: list[tuple[DataPath, Location]] = []
+        self.keys: list[tuple[DataPath, Location]] = []
+        self.ends: list[tuple[DataPath, tuple[int, int]]] = []
+        self.anchors: dict[str, _Anchor | None] = {}  # None: the anchored collection is still open
+        self.alias_count = 0
+
+    def at(self, mark: yaml.Mark | None) -> Location:
+        if mark is None:
+            return Location(self.file)
+        return Location(self.file, mark.line + 1, mark.column + 1)
+
+    def stop(self, rule: str, message: str, mark: yaml.Mark | None, hint: str = "") -> Stop:
+        return Stop(Finding(rule, message, self.at(mark), hint=hint))
+
+    def positions(self) -> Positions:
+        result = Positions(self.file)
+        result.values.update(self.values)
+        result.keys.update(self.keys)
+        result.ends.update(self.ends)
+        return result
+
+    # ------------------------------------------------------------------ the event loop
+
+    def run(self) -> tuple[object, bool]:
+        """Read events up to the end of the first document: (data, found a document)."""
+        stack: list[_Frame] = []
+        root: list[object] = []
+        while True:
+            event = self.loader.get_event()
+            if isinstance(event, ev.StreamEndEvent):
+                return (root[0] if root else None), bool(root)
+            if isinstance(event, ev.DocumentStartEvent):
+                if root:
+                    raise self.stop(
+                        "yaml-multiple-documents",
+                        "this file holds more than one YAML document (a second `---`)",
+                        event.start_mark,
+                        hint="keep one document per file: remove the `---` line and what follows,"
+                        " or merge it into the first document",
+                    )
+                continue
+            if isinstance(event, (ev.StreamStartEvent, ev.DocumentEndEvent)):
+                continue
+            if isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+                frame = stack.pop()
+                self.ends.append((frame.path, (event.end_mark.line + 1, event.end_mark.column + 1)))
+                if frame.anchor is not None:
+                    self.anchors[frame.anchor] = _Anchor(
+                        frame.container,
+                        frame.path,
+                        frame.first_position,
+                        len(self.values),
+                        frame.first_key,
+                        len(self.keys),
+                    )
+                value: object = frame.container
+                path = frame.path
+            else:
+                parent = stack[-1] if stack else None
+                if parent is not None and isinstance(parent.container, dict) and parent.key is None:
+                    self.take_key(parent, event)
+                    continue
+                path = self.child_path(parent)
+                value = self.node(event, path, stack)
+                if isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
+                    continue
+            self.attach(stack, root, path, value)
+
+    def child_path(self, parent: _Frame | None) -> DataPath:
+        if parent is None:
+            return ()
+        if isinstance(parent.container, list):
+            return (*parent.path, len(parent.container))
+        return (*parent.path, parent.key)  # type: ignore[arg-type]
+
+    @staticmethod
+    def attach(stack: list[_Frame], root: list[object], path: DataPath, value: object) -> None:
+        if not stack:
+            root.append(value)
+            return
+        parent = stack[-1]
+        if isinstance(parent.container, list):
+            parent.container.append(value)
+        else:
+            parent.container[parent.key] = value  # type: ignore[index]
+            parent.key = None
+
+    # ------------------------------------------------------------------ keys
+
+    def take_key(self, frame: _Frame, event: ev.Event) -> None:
+        if not isinstance(event, ev.ScalarEvent):
+            raise self.stop(
+                "yaml-key-type",
+                "a mapping key must be plain text, not a list, mapping or alias",
+                event.start_mark,
+                hint="write `name: value` with a plain word before the colon",
+            )
+        key = event.value  # the key as written: JSON keys are strings, `1:` means "1"
+        here = self.at(event.start_mark)
+        first = frame.key_lines.get(key)
+        if first is not None:
+            self.findings.append(
+                Finding(
+                    "yaml-duplicate-key",
+                    f"duplicate key '{key}': it is also set on line {first.line}; "
+                    f"YAML keeps only one of them",
+                    here,
+                    hint=f"remove one of the two '{key}' entries (lines {first.line} and"
+                    f" {here.line})",
+                )
+            )
+        else:
+            frame.key_lines[key] = here
+        frame.key = key
+        self.keys.append(((*frame.path, key), here))
+
+    # ------------------------------------------------------------------ values
+
+    def node(self, event: ev.Event, path: DataPath, stack: list[_Frame]) -> object:
+        if isinstance(event, ev.AliasEvent):
+            return self.alias(event, path)
+        self.count(event.start_mark, len(path))
+        self.values.append((path, self.at(event.start_mark)))
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, ev.ScalarEvent):
+            value = self.scalar(event)
+            self.ends.append((path, (event.end_mark.line + 1, event.end_mark.column + 1)))
+            if anchor is not None:
+                self.anchors[anchor] = _Anchor(value, path, len(self.values) - 1, len(self.values))
+            return value
+        if isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
+            self.check_tag(event, MAP if isinstance(event, ev.MappingStartEvent) else SEQ)
+            if len(stack) + 1 > self.limits.max_depth:
+                raise self.too_deep(event.start_mark)
+            container: dict | list = {} if isinstance(event, ev.MappingStartEvent) else []
+            if anchor is not None:
+                self.anchors[anchor] = None
+            stack.append(_Frame(path, container, anchor, len(self.values) - 1, len(self.keys)))
+            return container
+        raise self.stop("yaml-syntax", f"unexpected YAML event {event}", event.start_mark)
+
+    def scalar(self, event: ev.ScalarEvent) -> object:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag not in SCALAR_TAGS:
+            raise self.unsupported_tag(tag, event.start_mark)
+        try:
+            return scalar_value(tag, event.value)
+        except ValueError:
+            kind = tag.rsplit(":", 1)[-1]
+            raise self.stop(
+                "yaml-tag",
+                f"'{event.value}' cannot be read as {kind} (tag {_short(event.tag)})",
+                event.start_mark,
+                hint="remove the explicit tag or fix the value",
+            ) from None
+
+    def check_tag(self, event: ev.CollectionStartEvent, expected: str) -> None:
+        if event.tag not in (None, "!", expected):
+            raise self.unsupported_tag(event.tag, event.start_mark)
+
+    def unsupported_tag(self, tag: str, mark: yaml.Mark) -> Stop:
+        return self.stop(
+            "yaml-tag",
+            f"the tag '{_short(tag)}' is not supported; a playbook holds only text, numbers,"
+            " booleans, lists and mappings",
+            mark,
+            hint="remove the tag; quote the value if it should stay text",
+        )
+
+    def too_deep(self, mark: yaml.Mark | None) -> Stop:
+        return self.stop(
+            "yaml-too-deep",
+            f"the data is nested more than {self.limits.max_depth} levels deep",
+            mark,
+            hint="a playbook needs only a few levels; check the indentation",
+        )
+
+    def count(self, mark: yaml.Mark | None, depth: int, amount: int = 1) -> None:
+        if len(self.values) + amount > self.limits.max_nodes:
+            if self.alias_count:
+                raise self.stop(
+                    "yaml-alias-limit",
+                    f"aliases expand this file to more than {self.limits.max_nodes} values",
+                    mark,
+                    hint="write the values out instead of nesting aliases",
+                )
+            raise self.stop(
+                "yaml-too-many-items",
+                f"the file holds more than {self.limits.max_nodes} values",
+                mark,
+                hint="split the content or remove generated data",
+            )
+        if depth > self.limits.max_depth:
+            raise self.too_deep(mark)
+
+    def alias(self, event: ev.AliasEvent, path: DataPath) -> object:
+        self.alias_count += 1
+        if self.alias_count > self.limits.max_aliases:
+            raise self.stop(
+                "yaml-alias-limit",
+                f"more than {self.limits.max_aliases} aliases (`*name`) in one file",
+                event.start_mark,
+                hint="write the values out instead of repeating aliases",
+            )
+        if event.anchor not in self.anchors:
+            raise self.stop(
+                "yaml-syntax",
+                f"the alias *{event.anchor} refers to no anchor &{event.anchor} above it",
+                event.start_mark,
+                hint=f"define `&{event.anchor}` before using `*{event.anchor}`",
+            )
+        anchor = self.anchors[event.anchor]
+        if anchor is None:
+            raise self.stop(
+                "yaml-alias-limit",
+                f"the alias *{event.anchor} is used inside the value it refers to, which would"
+                " make the data infinitely deep",
+                event.start_mark,
+                hint="remove the alias",
+            )
+        copied = self.values[anchor.start : anchor.end]
+        deepest = max(len(p) for p, _ in copied) - len(anchor.path) + len(path)
+        self.count(event.start_mark, deepest, len(copied))
+        here = self.at(event.start_mark)
+        cut = len(anchor.path)
+        self.values.append((path, here))
+        self.values.extend(((*path, *p[cut:]), loc) for p, loc in copied[1:])
+        copied_keys = self.keys[anchor.key_start : anchor.key_end]
+        self.keys.extend(((*path, *p[cut:]), loc) for p, loc in copied_keys)
+        return anchor.value
+
+
+def _short(tag: str) -> str:
+    """`tag:yaml.org,2002:int` as the author wrote it: `!!int`."""
+    return "!!" + tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else tag
+
+
+_YAML_TAG = "tag:yaml.org,2002:"
+
+
+def build(text: str, file: str, limits: Limits) -> tuple[object, Positions, list[Finding], bool]:
+    """Parse `text`: (data, positions, findings, found a document); data is None on a stop.
+
+    PyYAML's own errors (syntax, unreadable characters) propagate to the caller, which knows the
+    source lines needed to explain them.
+    """
+    findings: list[Finding] = []
+    loader = Yaml12Loader(text)
+    builder = Builder(loader, file, limits, findings)
+    try:
+        data, found = builder.run()
+    except Stop as stop:
+        findings.append(stop.finding)
+        return None, builder.positions(), findings, True
+    finally:
+        loader.dispose()
+    return data, builder.positions(), findings, found
