@@ -1,0 +1,219 @@
+/* Live checklists: ticks persist in localStorage per page and list with the time of each tick, a
+   progress count, a reset, and "Copy as Markdown" of the ticked items (UTC times) for the scribe's
+   timeline. Also fills .pb-print-meta with the page's address for print. Works from file://. */
+(function () {
+  "use strict";
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  /* Tests fix the clock with window.PB_NOW (ms or ISO string). */
+  function now() {
+    var fixed = window.PB_NOW;
+    if (fixed != null) return typeof fixed === "number" ? fixed : Date.parse(fixed);
+    return Date.now();
+  }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  function hhmm(ms) {
+    var d = new Date(ms);
+    return pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes()) + " UTC";
+  }
+
+  function day(ms) {
+    var d = new Date(ms);
+    return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate());
+  }
+
+  var memory = {}; /* used when localStorage is unavailable */
+
+  function load(key) {
+    var raw;
+    try { raw = window.localStorage.getItem(key); } catch (e) { raw = memory[key]; }
+    try { var value = JSON.parse(raw || "{}"); return value && typeof value === "object" ? value : {}; }
+    catch (e) { return {}; }
+  }
+
+  function save(key, state) {
+    var raw = JSON.stringify(state);
+    try { window.localStorage.setItem(key, raw); } catch (e) { memory[key] = raw; }
+  }
+
+  /* Clipboard API when allowed, else a hidden textarea and execCommand. Returns a Promise<boolean>. */
+  function copyText(text) {
+    function fallback() {
+      var area = el("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      return ok;
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).then(function () { return true; }, fallback);
+    }
+    return Promise.resolve(fallback());
+  }
+
+  function Checklist(list) {
+    this.list = list;
+    this.key = "pb-checklist:" + location.pathname + ":" + list.getAttribute("data-pb-checklist");
+    this.items = Array.prototype.slice.call(list.querySelectorAll("li.pb-check[data-pb-item]"));
+  }
+
+  Checklist.prototype.title = function () {
+    var node = this.list.previousElementSibling;
+    while (node && !/^H[1-6]$/.test(node.tagName)) node = node.previousElementSibling;
+    var h1 = document.querySelector("h1");
+    function clean(n) { return n.textContent.replace(/\s*¶\s*$/, "").trim(); }
+    var page = h1 ? clean(h1) : document.title;
+    return node && node !== h1 ? page + ": " + clean(node) : page;
+  };
+
+  Checklist.prototype.start = function () {
+    var self = this;
+    this.list.classList.add("pb-ready");
+    var tools = el("div", "pb-checklist-tools");
+    this.progress = el("span", "pb-progress");
+    this.progress.setAttribute("aria-live", "polite");
+    var copy = el("button", "pb-button pb-copy", "Copy as Markdown");
+    copy.type = "button";
+    this.reset = el("button", "pb-button pb-reset", "Reset");
+    this.reset.type = "button";
+    tools.appendChild(this.progress);
+    tools.appendChild(copy);
+    tools.appendChild(this.reset);
+    this.list.parentNode.insertBefore(tools, this.list);
+    this.output = el("div", "pb-copy-output");
+    this.output.hidden = true;
+    this.list.parentNode.insertBefore(this.output, this.list.nextSibling);
+
+    this.items.forEach(function (li) {
+      var box = li.querySelector('input[type="checkbox"]');
+      if (!box) return;
+      box.disabled = false;
+      var time = el("time", "pb-check-time");
+      li.appendChild(time);
+      box.addEventListener("change", function () {
+        var state = load(self.key);
+        var id = li.getAttribute("data-pb-item");
+        if (box.checked) state[id] = now(); else delete state[id];
+        save(self.key, state);
+        self.render();
+      });
+    });
+    copy.addEventListener("click", function () { self.copy(); });
+    this.reset.addEventListener("click", function () { self.askReset(); });
+    this.reset.addEventListener("blur", function () { self.resetLabel(false); });
+    window.addEventListener("storage", function (event) { if (event.key === self.key) self.render(); });
+    this.render();
+  };
+
+  Checklist.prototype.render = function () {
+    var state = load(this.key);
+    var done = 0;
+    this.items.forEach(function (li) {
+      var box = li.querySelector('input[type="checkbox"]');
+      var time = li.querySelector(".pb-check-time");
+      if (!box || !time) return;
+      var at = state[li.getAttribute("data-pb-item")];
+      box.checked = typeof at === "number";
+      li.classList.toggle("pb-done", box.checked);
+      if (box.checked) {
+        done++;
+        time.textContent = hhmm(at);
+        time.setAttribute("datetime", new Date(at).toISOString());
+        time.title = "Ticked " + day(at) + " " + hhmm(at);
+      } else {
+        time.textContent = "";
+        time.removeAttribute("datetime");
+        time.removeAttribute("title");
+      }
+    });
+    this.progress.textContent = done + " of " + this.items.length + " done";
+  };
+
+  Checklist.prototype.markdown = function () {
+    var state = load(this.key);
+    var ticked = [];
+    this.items.forEach(function (li) {
+      var at = state[li.getAttribute("data-pb-item")];
+      var text = li.querySelector(".pb-check-text");
+      if (typeof at === "number") ticked.push({ at: at, text: (text || li).textContent.trim() });
+    });
+    ticked.sort(function (a, b) { return a.at - b.at; });
+    var lines = ["### " + this.title(), ""];
+    ticked.forEach(function (t) { lines.push("- [x] " + day(t.at) + " " + hhmm(t.at) + " " + t.text); });
+    if (!ticked.length) lines.push("(nothing ticked yet)");
+    return lines.join("\n") + "\n";
+  };
+
+  /* Always show the text in a selectable box too: the clipboard may be refused on file://. */
+  Checklist.prototype.copy = function () {
+    var text = this.markdown();
+    var output = this.output;
+    output.textContent = "";
+    var status = el("p", "pb-copy-status", "Copying…");
+    status.setAttribute("role", "status");
+    var area = el("textarea", "pb-copy-text");
+    area.readOnly = true;
+    area.value = text;
+    area.rows = Math.min(12, text.split("\n").length + 1);
+    area.setAttribute("aria-label", "Ticked items as Markdown");
+    output.appendChild(status);
+    output.appendChild(area);
+    output.hidden = false;
+    copyText(text).then(function (ok) {
+      status.textContent = ok ? "Copied to the clipboard:" : "Select the text below and copy it:";
+      if (!ok) area.select();
+    });
+  };
+
+  Checklist.prototype.resetLabel = function (armed) {
+    this.armed = armed;
+    this.reset.textContent = armed ? "Untick all? Click again" : "Reset";
+    this.reset.classList.toggle("pb-armed", armed);
+  };
+
+  /* Two clicks, no dialog: a stray tap mid-incident must not wipe the timeline. */
+  Checklist.prototype.askReset = function () {
+    if (!this.armed) { this.resetLabel(true); return; }
+    save(this.key, {});
+    this.resetLabel(false);
+    this.output.hidden = true;
+    this.render();
+  };
+
+  function fillPrintMeta() {
+    var metas = document.querySelectorAll(".pb-print-meta:not(.pb-ready)");
+    for (var i = 0; i < metas.length; i++) {
+      var meta = metas[i];
+      meta.classList.add("pb-ready");
+      var parts = [];
+      if (meta.getAttribute("data-version")) parts.push("Playbook " + meta.getAttribute("data-version"));
+      if (meta.getAttribute("data-date")) parts.push("built " + meta.getAttribute("data-date"));
+      parts.push(location.href.replace(/#.*$/, ""));
+      meta.textContent = parts.join(" · ");
+    }
+  }
+
+  function init() {
+    fillPrintMeta();
+    var lists = document.querySelectorAll("ul.pb-checklist[data-pb-checklist]:not(.pb-ready)");
+    for (var i = 0; i < lists.length; i++) new Checklist(lists[i]).start();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+})();
