@@ -1,0 +1,292 @@
+"""Which pages the site has, and rendering them all in a stable order.
+
+`render_site` is the whole renderer: a typed model (plus the merged document for the data files)
+in, a list of `RenderedFile`s out. MkDocs, the CLI's `render --out` and the tests all use it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from generator.layout import PAGES_DIR
+from generator.model import Playbook
+from generator.render.environment import make_environment
+from generator.render.flowchart import flowchart_svg
+from generator.render.view import PlaybookView
+from generator.render.words import capital
+
+#: Where the organisation's own pages are published.
+GUIDES = "guides"
+#: The incident summary template, published as a downloadable Markdown file (not a page).
+SUMMARY_DOWNLOAD = "downloads/incident-summary-template.md"
+#: The merged, validated document, for bots and other tools.
+DATA_FILE = "playbook.json"
+
+#: The parts of the merged document each widget reads (SITE.md: a subset, same keys).
+TREE_DATA = ("organisation", "severities", "decision-tree")
+COMPOSER_DATA = ("organisation", "severities", "communication", "status-templates")
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    """One output file: a path relative to the site's docs root and its content."""
+
+    path: str
+    content: str | bytes
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A generated page: where it goes, which template renders it, its titles."""
+
+    path: str
+    template: str
+    title: str  # the page's heading
+    nav: str  # its label in the navigation
+    section: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+def build_date_from_env() -> date:
+    """The build date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return datetime.now(tz=timezone.utc).date()
+
+
+def page_specs(model: Playbook) -> list[PageSpec]:
+    """Every generated page, in navigation order."""
+    sev = capital(model.organisation.terminology.severity_word)
+    respond, levels, roles, phases = "Respond now", f"{sev} levels", "Roles", "Phases"
+    comms, ref = "Communication", "Reference"
+    org = model.organisation.name
+    specs = [
+        PageSpec("index.md", "home.md.j2", f"{org} incident playbook", "Start here", respond),
+        PageSpec(
+            "respond/decide-severity.md",
+            "decide-severity.md.j2",
+            f"Decide the {model.organisation.terminology.severity_word}",
+            f"Decide the {model.organisation.terminology.severity_word}",
+            respond,
+        ),
+        PageSpec(
+            "respond/status-update.md",
+            "status-update.md.j2",
+            "Write a status update",
+            "Write a status update",
+            respond,
+        ),
+        PageSpec(
+            "respond/pocket-card.md", "pocket-card.md.j2", "Pocket card", "Pocket card", respond
+        ),
+        PageSpec(
+            "severities/index.md", "severities.md.j2", f"{sev} levels", "Compare levels", levels
+        ),
+    ]
+    for s in model.severities:
+        specs.append(
+            PageSpec(
+                f"severities/{s.id}.md",
+                "severity.md.j2",
+                f"{s.label} {s.name}",
+                f"{s.label} {s.name}",
+                levels,
+                {"severity": s},
+            )
+        )
+    specs.append(PageSpec("roles/index.md", "roles.md.j2", "Incident roles", "All roles", roles))
+    for r in model.roles:
+        specs.append(PageSpec(f"roles/{r.id}.md", "role.md.j2", r.name, r.name, roles, {"role": r}))
+    specs.append(
+        PageSpec("phases/index.md", "phases.md.j2", "From alert to closure", "Workflow", phases)
+    )
+    for p in model.phases:
+        specs.append(
+            PageSpec(f"phases/{p.id}.md", "phase.md.j2", p.name, p.name, phases, {"phase": p})
+        )
+    specs += [
+        PageSpec(
+            "communication/index.md",
+            "communication.md.j2",
+            "Communication",
+            "Audiences and cadence",
+            comms,
+        ),
+        PageSpec(
+            "communication/status-templates.md",
+            "status-templates.md.j2",
+            "Status update templates",
+            "Status templates",
+            comms,
+        ),
+        PageSpec(
+            "reference/decisions.md", "decisions.md.j2", "Decisions and rubrics", "Decisions", ref
+        ),
+        PageSpec("reference/mitigation.md", "mitigation.md.j2", "Mitigation", "Mitigation", ref),
+        PageSpec(
+            "reference/failure-patterns.md",
+            "failure-patterns.md.j2",
+            "Failure patterns",
+            "Failure patterns",
+            ref,
+        ),
+        PageSpec("reference/on-call.md", "on-call.md.j2", "On-call", "On-call", ref),
+        PageSpec(
+            "reference/after-the-incident.md",
+            "after-the-incident.md.j2",
+            "After the incident",
+            "After the incident",
+            ref,
+        ),
+        PageSpec(
+            "reference/incident-summary.md",
+            "incident-summary.md.j2",
+            "Incident summary template",
+            "Incident summary",
+            ref,
+        ),
+    ]
+    return specs
+
+
+def guide_files(pages_dir: Path | str | None) -> list[tuple[str, Path]]:
+    """The organisation's own files as (site path under `guides/`, source), sorted; no dotfiles."""
+    if pages_dir is None or not Path(pages_dir).is_dir():
+        return []
+    root = Path(pages_dir)
+    found = []
+    for path in root.rglob("*"):
+        rel = path.relative_to(root)
+        if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+            found.append((f"{GUIDES}/{rel.as_posix()}", path))
+    return sorted(found)
+
+
+def site_nav(model: Playbook, pages_dir: Path | str | None = None) -> list[dict[str, Any]]:
+    """The navigation in MkDocs' `nav` shape: one section per concern, guides last."""
+    sections: dict[str, list[Any]] = {}
+    for spec in page_specs(model):
+        sections.setdefault(spec.section, []).append({spec.nav: spec.path})
+    guides: dict[str, Any] = {}
+    for site_path, _ in guide_files(pages_dir):
+        if not site_path.endswith(".md"):
+            continue
+        folders = site_path.split("/")[1:-1]
+        level = guides
+        for folder in folders:
+            level = level.setdefault(_folder_title(folder), {})
+        level.setdefault("", []).append(site_path)
+    nav: list[dict[str, Any]] = [{title: items} for title, items in sections.items()]
+    if guides:
+        nav.append({"Guides": _nav_items(guides)})
+    return nav
+
+
+def _nav_items(level: dict[str, Any]) -> list[Any]:
+    # Pages of a folder first (index.md first of all, so it can be the section page), then folders.
+    pages = sorted(level.get("", []), key=lambda p: (not p.endswith("/index.md"), p))
+    folders = [{title: _nav_items(sub)} for title, sub in sorted(level.items()) if title]
+    return [*pages, *folders]
+
+
+def _folder_title(folder: str) -> str:
+    return capital(folder.replace("-", " ").replace("_", " "))
+
+
+def render_site(
+    model: Playbook,
+    document: Mapping[str, Any],
+    *,
+    templates_dir: Path | str | None = None,
+    pages_dir: Path | str | None = None,
+    build_date: date,
+) -> list[RenderedFile]:
+    """Every file of the site's docs root, in a stable order: pages, data, download, guides."""
+    env = make_environment(templates_dir)
+    view = PlaybookView(model)
+    common = {
+        "pb": model,
+        "v": view,
+        "org": model.organisation,
+        "terms": model.organisation.terminology,
+        "version": model.organisation.playbook_version,
+        "build_date": build_date.isoformat(),
+        "summary_download": SUMMARY_DOWNLOAD,
+        "data_file": DATA_FILE,
+    }
+    out: list[RenderedFile] = []
+    for spec in page_specs(model):
+        context = {
+            **common,
+            **spec.context,
+            "title": spec.title,
+            "page_path": spec.path,
+            "link": _linker(spec.path),
+            "href": _linker(spec.path, html=True),
+        }
+        if spec.template == "decide-severity.md.j2":
+            context["tree_data"] = _subset(document, TREE_DATA)
+            context["flowchart"] = flowchart_svg(model, href=context["href"])
+        if spec.template == "status-update.md.j2":
+            context["composer_data"] = _subset(document, COMPOSER_DATA)
+        out.append(RenderedFile(spec.path, _render(env, spec.template, context)))
+    out.append(RenderedFile(DATA_FILE, json.dumps(document, indent=2, sort_keys=True) + "\n"))
+    download_context = {**common, "title": "Incident summary", "page_path": SUMMARY_DOWNLOAD}
+    download_context["link"] = _linker(SUMMARY_DOWNLOAD)
+    download_context["href"] = _linker(SUMMARY_DOWNLOAD, html=True)
+    out.append(
+        RenderedFile(
+            SUMMARY_DOWNLOAD, _render(env, "incident-summary-template.md.j2", download_context)
+        )
+    )
+    for site_path, source in guide_files(pages_dir):
+        data = source.read_bytes()
+        if site_path.endswith(".md"):
+            out.append(RenderedFile(site_path, data.decode("utf-8-sig").replace("\r\n", "\n")))
+        else:
+            out.append(RenderedFile(site_path, data))
+    return out
+
+
+def default_pages_dir(playbook_dir: Path | str) -> Path:
+    return Path(playbook_dir) / PAGES_DIR
+
+
+def _render(env: Any, template: str, context: Mapping[str, Any]) -> str:
+    text = env.get_template(template).render(context)
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(_squeeze_blank(lines)) + "\n"
+
+
+def _squeeze_blank(lines: list[str]) -> list[str]:
+    """At most one blank line in a row, so template whitespace does not leak into the pages."""
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return out
+
+
+def _subset(document: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    return {key: document[key] for key in keys if key in document}
+
+
+def _linker(from_path: str, *, html: bool = False):  # type: ignore[no-untyped-def]
+    """A function giving the relative address of another site path from this page."""
+    base = posixpath.dirname(from_path)
+
+    def link(to_path: str) -> str:
+        target = to_path[:-3] + ".html" if html and to_path.endswith(".md") else to_path
+        return posixpath.relpath(target, base or ".")
+
+    return link
