@@ -30,7 +30,7 @@ SUMMARY_DOWNLOAD = "downloads/incident-summary-template.md"
 DATA_FILE = "playbook.json"
 
 #: The parts of the merged document each widget reads (SITE.md: a subset, same keys).
-TREE_DATA = ("organisation", "severities", "decision-tree")
+TREE_DATA = ("organisation", "severities", "roles", "phases", "communication", "decision-tree")
 COMPOSER_DATA = ("organisation", "severities", "communication", "status-templates")
 
 
