@@ -1,0 +1,134 @@
+"""The MkDocs plugin `playbook`: glue between MkDocs and the renderer, nothing more.
+
+on_config validates the playbook (aborting with the same lines as `playbook validate`), renders
+every page and registers the widgets' CSS and JavaScript; on_files adds the rendered pages and
+the assets as generated files; on_serve watches the folders the site is made from.
+Everything MkDocs-specific lives here and in `generator.site_build`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from generator.findings import InvalidPlaybook
+from generator.layout import PAGES_DIR, SCHEMA_DIR, TEMPLATES_DIR
+from generator.render import RenderedFile, build_date_from_env, render_site, site_nav
+from generator.render.site import SUMMARY_DOWNLOAD
+
+log = logging.getLogger("mkdocs.plugins.playbook")
+
+ASSETS = "assets"
+POLYFILLS = ("iframe-worker.js",)  # must load before Material's bundle (file:// search)
+
+
+class PlaybookConfig(Config):
+    enabled = opt.Type(bool, default=True)
+    """Switch the plugin off without removing it from mkdocs.yml."""
+    playbook_dir = opt.Type(str, default="playbook")
+    """The playbook folder, relative to mkdocs.yml."""
+    templates_dir = opt.Optional(opt.Type(str))
+    """The organisation's templates (and assets/) that replace ours by file name."""
+    pages_dir = opt.Optional(opt.Type(str))
+    """Hand-written Markdown pages, published under guides/; default: <playbook_dir>/pages."""
+
+
+class _Download(File):
+    """A Markdown file published as it is (a download), not rendered into a page."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    def __init__(self) -> None:
+        self.rendered: list[RenderedFile] = []
+        self.assets: dict[str, Path] = {}
+        self.dirs: dict[str, Path] = {}
+
+    # Runs before Material's offline plugin (priority 0), which adds a CDN shim unless a polyfill
+    # named iframe-worker is already registered.
+    @event_priority(50)
+    def on_config(self, config):  # type: ignore[no-untyped-def]
+        if not self.config.enabled:
+            return config
+        from generator.site_build import validate_for_site
+
+        root = Path(config.config_file_path or ".").resolve().parent
+        playbook = root / self.config.playbook_dir
+        templates = root / self.config.templates_dir if self.config.templates_dir else None
+        pages = root / self.config.pages_dir if self.config.pages_dir else playbook / PAGES_DIR
+        self.dirs = {"playbook": playbook, "pages": pages, "schema": SCHEMA_DIR}
+        self.dirs["templates"] = TEMPLATES_DIR
+        if templates:
+            self.dirs["org templates"] = templates
+        try:
+            model, document = validate_for_site(playbook, log)
+        except InvalidPlaybook as error:
+            raise PluginError(f"{error}; the site was not built") from error
+        self.rendered = render_site(
+            model,
+            document,
+            templates_dir=templates,
+            pages_dir=pages,
+            build_date=build_date_from_env(),
+        )
+        if config.nav is None:
+            config.nav = site_nav(model, pages)
+        self.assets = _assets([*([templates] if templates else []), TEMPLATES_DIR])
+        for path in self.assets:
+            name = path.rsplit("/", 1)[-1]
+            if name in POLYFILLS:
+                polyfills = config.extra.setdefault("polyfills", [])
+                if path not in polyfills:
+                    polyfills.insert(0, path)
+            elif path.endswith(".css") and path not in config.extra_css:
+                config.extra_css.append(path)
+            elif path.endswith(".js") and path not in [str(s) for s in config.extra_javascript]:
+                script = opt.ExtraScriptValue(path)
+                script.defer = True
+                config.extra_javascript.append(script)
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:  # type: ignore[no-untyped-def]
+        if not self.config.enabled:
+            return files
+        for item in self.rendered:
+            if files.get_file_from_path(item.path) is not None:
+                raise PluginError(
+                    f"{config.docs_dir}/{item.path} has the address of a page the playbook "
+                    f"generates; put your own pages in {self.dirs['pages']} instead"
+                )
+            kind = _Download if item.path == SUMMARY_DOWNLOAD else File
+            files.append(kind.generated(config, item.path, content=item.content))
+        for path, source in self.assets.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, abs_src_path=str(source)))
+        return files
+
+    def on_serve(self, server, *, config, builder):  # type: ignore[no-untyped-def]
+        if self.config.enabled:
+            for folder in self.dirs.values():
+                if folder.exists():
+                    server.watch(str(folder))
+        return server
+
+
+def _assets(template_dirs: list[Path]) -> dict[str, Path]:
+    """Site path -> source for everything under <templates>/assets; earlier folders win."""
+    found: dict[str, Path] = {}
+    for folder in template_dirs:
+        base = folder / ASSETS
+        if not base.is_dir():
+            continue
+        for source in sorted(base.rglob("*")):
+            rel = source.relative_to(folder).as_posix()
+            if source.is_file() and not source.name.startswith(".") and rel not in found:
+                found[rel] = source
+    return dict(sorted(found.items()))
