@@ -1,0 +1,92 @@
+"""The one entry point: a playbook folder in, every finding and (when valid) the model out.
+
+load (YAML with positions) -> schema check per file -> semantic rules across files -> result.
+The CLI, the site renderer and the MkDocs plugin all call `validate_playbook`; none of them holds
+validation logic of its own. `strict` (warnings fail) is the caller's decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.findings import Finding, Location
+from generator.layout import SCHEMA_DIR
+from generator.loader import load_folder
+from generator.model import Playbook
+from generator.validate import SchemaSet, check_schema, run_rules
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """Everything validation found, the merged document, and the model when there are no errors."""
+
+    findings: tuple[Finding, ...]
+    """All errors and warnings of all files, sorted by file, line and column."""
+
+    document: dict[str, Any] | None
+    """The merged document (file kind -> content) of the files that loaded; None if none did."""
+
+    model: Playbook | None
+    """The typed model; only when there are no errors."""
+
+    files: tuple[str, ...] = ()
+    """The files that were read, as shown in findings."""
+
+    sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Source lines per file, so reporters can quote the offending line."""
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.is_error)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if not f.is_error)
+
+    @property
+    def ok(self) -> bool:
+        """True when there are no errors (warnings allowed)."""
+        return not self.errors
+
+
+def validate_playbook(playbook_dir: Path) -> ValidationResult:
+    """Load and validate the playbook in `playbook_dir`; never raises on bad playbook content."""
+    folder = load_folder(Path(playbook_dir))
+    findings = list(folder.findings)
+    schemas = SchemaSet(SCHEMA_DIR)
+    schema_findings: list[Finding] = []
+    for loaded in folder.files.values():
+        schema_findings.extend(check_schema(loaded, schemas))
+    semantic = list(run_rules(folder.files))
+    findings.extend(_without_overlap(schema_findings, semantic))
+    findings.extend(semantic)
+    findings.sort(key=_order)
+
+    document = {kind: loaded.data for kind, loaded in folder.files.items()} or None
+    model = None
+    if document is not None and not any(f.is_error for f in findings):
+        from generator.model_builder import build_model  # the model only for a valid playbook
+
+        model = build_model(document)
+    return ValidationResult(
+        findings=tuple(findings),
+        document=document,
+        model=model,
+        files=tuple(folder.checked),
+        sources=dict(folder.sources),
+    )
+
+
+def _without_overlap(schema: list[Finding], semantic: list[Finding]) -> list[Finding]:
+    """Drop a vague `schema-one-of` where a semantic rule explains the same spot better
+    (e.g. `tree-answer-target` for an answer with both `next` and `severity`)."""
+    explained: set[Location] = {f.location for f in semantic if f.is_error}
+    return [f for f in schema if not (f.rule == "schema-one-of" and f.location in explained)]
+
+
+def _order(finding: Finding) -> tuple[str, int, int, str]:
+    where = finding.location
+    return (where.file, where.line, where.column, finding.rule)
