@@ -1,0 +1,81 @@
+"""The `playbook` command line: thin adapters over plain functions.
+
+Each command imports its module inside the function, so `playbook --help` stays fast and a broken
+optional part (MkDocs, the browser) cannot stop the others. Errors the package raises on purpose
+(`PlaybookError`) become `Error: <message>` with exit code 1; anything else is a bug and is
+reported as an internal error, never as a traceback. Exit codes: 0 fine, 1 invalid or failed,
+2 usage error (click's own).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from generator import __version__
+from generator.findings import PlaybookError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: The names of `generator.report.REPORTERS`, listed here so `--help` need not import it.
+REPORT_FORMATS = ("text", "github", "json")
+
+
+def guarded(command: F) -> F:
+    """Turn every exception into a message and an exit code; click's own exits pass through."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except PlaybookError as error:
+            raise click.ClickException(str(error)) from error
+        except Exception as error:
+            click.echo(
+                f"internal error: {type(error).__name__}: {error}\n"
+                "This is a bug in incident-playbook, not in your playbook; please report it"
+                " with the command you ran.",
+                err=True,
+            )
+            raise click.exceptions.Exit(1) from error
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="playbook")
+def main() -> None:
+    """Validate an incident playbook written in YAML and publish it as a website."""
+
+
+@main.command()
+@click.argument("directory", default="playbook", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people, github for pull-request annotations, json for tools.",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@guarded
+def validate(directory: Path, fmt: str, strict: bool) -> None:
+    """Check the playbook in DIRECTORY (default: playbook) and report every problem."""
+    from generator.pipeline import validate_playbook
+    from generator.report import report
+
+    result = validate_playbook(directory)
+    click.echo(report(result, fmt), nl=False)
+    if not result.ok:
+        raise click.exceptions.Exit(1)
+    if strict and result.warnings:
+        if fmt == "text":
+            click.echo("failed: --strict treats warnings as errors", err=True)
+        raise click.exceptions.Exit(1)
