@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from generator.findings import InvalidPlaybook
+from generator.findings import PlaybookError
 from generator.layout import PAGES_DIR, SCHEMA_DIR, TEMPLATES_DIR
 from generator.render import RenderedFile, build_date_from_env, render_site, site_nav
 from generator.render.site import SUMMARY_DOWNLOAD
@@ -70,15 +70,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.dirs["org templates"] = templates
         try:
             model, document = validate_for_site(playbook, log)
-        except InvalidPlaybook as error:
+            self.rendered = render_site(
+                model,
+                document,
+                templates_dir=templates,
+                pages_dir=pages,
+                build_date=build_date_from_env(),
+            )
+        except PlaybookError as error:
             raise PluginError(f"{error}; the site was not built") from error
-        self.rendered = render_site(
-            model,
-            document,
-            templates_dir=templates,
-            pages_dir=pages,
-            build_date=build_date_from_env(),
-        )
         if config.nav is None:
             config.nav = site_nav(model, pages)
         self.assets = _assets([*([templates] if templates else []), TEMPLATES_DIR])

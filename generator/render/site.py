@@ -15,6 +15,9 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, TemplateError, TemplateSyntaxError
+
+from generator.findings import BuildError
 from generator.layout import PAGES_DIR
 from generator.model import Playbook
 from generator.render.environment import make_environment
@@ -260,12 +263,29 @@ def default_pages_dir(playbook_dir: Path | str) -> Path:
     return Path(playbook_dir) / PAGES_DIR
 
 
-def _render(env: Any, template: str, context: Mapping[str, Any]) -> str:
-    text = env.get_template(template).render(context)
+def _render(env: Environment, template: str, context: Mapping[str, Any]) -> str:
+    try:
+        text = env.get_template(template).render(context)
+    except TemplateError as error:
+        raise BuildError(f"{_where(error, template)}: {error.message or error}") from error
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(_squeeze_blank(lines)) + "\n"
+
+
+def _where(error: TemplateError, template: str) -> str:
+    """`path/to/template.md.j2:LINE` of a template error, from Jinja's rewritten traceback."""
+    if isinstance(error, TemplateSyntaxError) and error.filename:
+        return f"{error.filename}:{error.lineno}"
+    where = template
+    trace = error.__traceback__
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            where = f"{filename}:{trace.tb_lineno}"
+        trace = trace.tb_next
+    return where
 
 
 def _squeeze_blank(lines: list[str]) -> list[str]:

@@ -83,10 +83,14 @@ class PlaybookView:
             return None
 
     def templates_for(self, severity_id: str) -> list[StatusTemplate]:
-        """Status templates that apply at a severity (no `severities` list means all)."""
-        return [
+        """Status templates that apply at a severity (no `severities` list means all), in stage
+        order, then audience order."""
+        stages = [stage.id for stage in self.pb.stages]
+        audiences = [audience.id for audience in self.pb.communication.audiences]
+        applying = [
             t for t in self.pb.status_templates if not t.severities or severity_id in t.severities
         ]
+        return sorted(applying, key=lambda t: (stages.index(t.stage), audiences.index(t.audience)))
 
     def templates_of(self, stage_id: str, audience_id: str) -> list[StatusTemplate]:
         return [
