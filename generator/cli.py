@@ -79,3 +79,88 @@ def validate(directory: Path, fmt: str, strict: bool) -> None:
         if fmt == "text":
             click.echo("failed: --strict treats warnings as errors", err=True)
         raise click.exceptions.Exit(1)
+
+
+# --------------------------------------------------------------------------- reviewer workflow
+
+DIFF_FORMATS = ("text", "markdown", "json")
+
+
+@main.command("diff")
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option(
+    "--git",
+    "use_git",
+    is_flag=True,
+    help="BASE and HEAD are git revisions; without HEAD, compare with the working tree.",
+)
+@click.option(
+    "--path",
+    "playbook_path",
+    default="playbook",
+    show_default=True,
+    help="With --git: the playbook folder inside the repository.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(DIFF_FORMATS),
+    default="text",
+    show_default=True,
+    help="text for a terminal, markdown for a pull-request comment, json for tools.",
+)
+@guarded
+def diff(base: str, head: str | None, use_git: bool, playbook_path: str, fmt: str) -> None:
+    """What changed in meaning between two playbooks (folders, or revisions with --git).
+
+    Exit code 0 whether or not anything changed; 1 if either side is invalid.
+    """
+    from generator.diff.command import run_diff
+
+    if head is None and not use_git:
+        raise click.UsageError("HEAD is required unless --git is given")
+    outcome = run_diff(base, head, fmt=fmt, git=use_git, path=playbook_path)
+    if outcome.errors:
+        click.echo(outcome.errors, err=True, nl=False)
+    click.echo(outcome.output, nl=False)
+    raise click.exceptions.Exit(outcome.exit_code)
+
+
+@main.command("init")
+@click.argument("directory", default=".", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--org", default=None, help="The organisation's name.  [default: Northwind Cloud]")
+@click.option(
+    "--timezone",
+    default="Europe/Berlin",
+    show_default=True,
+    callback=lambda _ctx, _param, value: _check_timezone(value),
+    help="IANA timezone name of the organisation.",
+)
+@click.option(
+    "--levels",
+    type=click.Choice(["3", "4", "5"]),
+    default="4",
+    show_default=True,
+    help="How many severity levels.",
+)
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+@guarded
+def init(directory: Path, org: str | None, timezone: str, levels: str, force: bool) -> None:
+    """Start a new playbook project in DIRECTORY (default: here) from the default playbook."""
+    from generator.scaffold import Options, init_project
+    from generator.scaffold.project import DEFAULT_ORG
+
+    options = Options(org=org or DEFAULT_ORG, timezone=timezone, levels=int(levels))
+    written = init_project(directory, options, force=force)
+    click.echo(f"Wrote {len(written)} files into {directory}.")
+    click.echo(f"Next: cd {directory} && playbook validate && playbook build")
+
+
+def _check_timezone(value: str) -> str:
+    from generator.scaffold.project import ScaffoldError, check_timezone
+
+    try:
+        return check_timezone(value)
+    except ScaffoldError as error:
+        raise click.BadParameter(str(error)) from error

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from generator import model as m
 from generator.diff.strictness import judge, later, severity_rank, slower_interval
-from generator.diff.words import Collector, show
+from generator.diff.words import Collector
+from generator.durations import NO_UPDATES, format_interval
 
 
 class Names:
@@ -30,28 +31,25 @@ class Names:
 
 
 def compare_cadence(col: Collector, base: m.Playbook, head: m.Playbook) -> None:
+    """Cadence per (severity, audience); the entries of a level added or removed as a whole are
+    reported only for an added level (what the new level promises)."""
     names = Names(base, head)
+    kept = {s.id for s in base.severities} & {s.id for s in head.severities}
     old = {(c.severity, c.audience): c for c in base.communication.cadence}
     new = {(c.severity, c.audience): c for c in head.communication.cadence}
     for key, entry in old.items():
-        if key in new:
+        if key in new or entry.severity not in kept:
             continue
         subject = names.severity(entry.severity)
         who = names.audience(entry.audience)
-        text = f"{subject}: {who} no longer get updates (was {show(entry.every)})"
-        col.add(
-            "cadence",
-            "removed",
-            subject,
-            text,
-            old=entry,
-            less_strict=judge(m.Cadence, (), entry, None),
-        )
+        text = f"{subject}: cadence for {who} removed (was {format_interval(entry.every)})"
+        why = "" if entry.every == NO_UPDATES else judge(m.Cadence, (), entry, None)
+        col.add("cadence", "removed", subject, text, old=entry, less_strict=why)
     for key, entry in new.items():
         subject = names.severity(entry.severity)
         who = names.audience(entry.audience)
         if key not in old:
-            text = f"{subject}: {who} cadence added: every {show(entry.every)}"
+            text = f"{subject}: cadence for {who} added: {format_interval(entry.every)}"
             col.add("cadence", "added", subject, text, new=entry)
         elif old[key] != entry:
             _compare_entry(col, subject, who, old[key], entry)

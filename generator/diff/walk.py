@@ -113,7 +113,10 @@ def compare_fields(
         if before == after or f.name == "id":
             continue
         here = (*path, f.name)
-        if _is_record(before) and _is_record(after):
+        if f.name == "severities":
+            why = judge(owner, here, before, after)
+            col.changed(area, subject, "applies to", _levels(before), _levels(after), why=why)
+        elif _is_record(before) and _is_record(after):
             compare_fields(col, area, subject, before, after, judge, here, owner)
         elif _is_items(before) or _is_items(after):
             compare_items(col, area, before, after, judge, within=subject)
@@ -161,6 +164,11 @@ def _compare_words(
         )
     if not gone and not came:
         col.changed(area, subject, f"{label} order", old, new)
+
+
+def _levels(ids: tuple[str, ...]) -> object:
+    """A list of severity ids where empty means every level."""
+    return ids if ids else "every severity"
 
 
 def _is_record(value: object) -> bool:
