@@ -164,3 +164,99 @@ def _check_timezone(value: str) -> str:
         return check_timezone(value)
     except ScaffoldError as error:
         raise click.BadParameter(str(error)) from error
+
+
+# --------------------------------------------------------------------------- the site
+
+
+@main.command("render")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write the pages into (created if missing; other files are left alone).",
+)
+@click.option(
+    "--playbook",
+    "playbook_dir",
+    default="playbook",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The playbook folder.",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    default=None,
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Your templates folder; its files replace ours by name.",
+)
+@guarded
+def render(out: Path, playbook_dir: Path, templates_dir: Path | None) -> None:
+    """Write the generated Markdown pages and data files, without MkDocs."""
+    from generator.findings import InvalidPlaybook
+    from generator.pipeline import validate_playbook
+    from generator.render.output import render_folder
+    from generator.report import report
+
+    try:
+        files = render_folder(playbook_dir, out, templates_dir=templates_dir)
+    except InvalidPlaybook:
+        click.echo(report(validate_playbook(playbook_dir), "text"), err=True, nl=False)
+        raise click.exceptions.Exit(1) from None
+    click.echo(f"Wrote {len(files)} files into {out}.")
+
+
+@main.command("build")
+@click.option(
+    "--config",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The MkDocs configuration that uses the playbook plugin.",
+)
+@click.option(
+    "--site-dir",
+    default=None,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Where the site goes.  [default: site/ next to the configuration]",
+)
+@guarded
+def build(config_file: Path, site_dir: Path | None) -> None:
+    """Validate the playbook, then build the site; the old site is replaced only on success."""
+    from generator.site_build import InvalidSite, build_site
+
+    try:
+        built = build_site(config_file, site_dir)
+    except InvalidSite as error:
+        click.echo(error.report, err=True, nl=False)
+        raise click.ClickException(str(error)) from error
+    if built.warnings:
+        click.echo(built.warnings, err=True, nl=False)
+    click.echo(f"Built {_relative(built.site_dir)}/ from {_relative(built.playbook_dir)}/.")
+
+
+def _relative(path: Path) -> str:
+    import os
+
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+@main.command("serve")
+@click.option(
+    "--config",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The MkDocs configuration that uses the playbook plugin.",
+)
+@click.option("--dev-addr", default=None, help="IP:PORT to serve on.  [default: 127.0.0.1:8000]")
+@guarded
+def serve(config_file: Path, dev_addr: str | None) -> None:
+    """Preview the site; edits to the playbook, templates or pages reload the browser."""
+    from generator.site_build import serve_site
+
+    serve_site(config_file, dev_addr)

@@ -1,8 +1,9 @@
 """Build and serve the site with MkDocs: the engine-specific half of the CLI.
 
 The engine stays behind this module and `generator.mkdocs_plugin`; the CLI and the renderer do
-not import MkDocs. `build_site` builds into a fresh folder next to the target and swaps it in only
-when the build succeeded, so a failed build leaves the previous site exactly as it was.
+not import MkDocs. `build_site` validates the playbook first, then builds into a fresh folder next
+to the target and swaps it in only when the build succeeded, so a failed build leaves the previous
+site exactly as it was.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import shutil
 import tempfile
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,40 +24,71 @@ from generator.findings import BuildError, InvalidPlaybook
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 DEFAULT_CONFIG = "mkdocs.yml"
+PLUGIN = "playbook"
+
+
+@dataclass(frozen=True)
+class Built:
+    site_dir: Path
+    playbook_dir: Path
+    warnings: str  # the text report of validation warnings, empty when there are none
+
+
+class InvalidSite(InvalidPlaybook):
+    """The playbook has errors; `report` is the text `playbook validate` prints for them."""
+
+    def __init__(self, findings: list[Any], report: str, shown_site: str) -> None:
+        super().__init__(findings)
+        self.report = report
+        self.args = (f"{self.args[0]}; {shown_site} was left as it was",)
 
 
 def validate_for_site(playbook_dir: Path, log: logging.Logger) -> tuple[Any, Any]:
-    """The model and merged document of a valid playbook; logs every finding of an invalid one
-    with the lines `playbook validate` prints, then raises `InvalidPlaybook`."""
+    """The model and merged document of a valid playbook. For an invalid one, logs every line
+    `playbook validate` prints (so a reader sees file:line:col), then raises `InvalidPlaybook`."""
     from generator.pipeline import validate_playbook
-    from generator.report import text_lines
+    from generator.report import report
 
     result = validate_playbook(playbook_dir)
-    for line in text_lines(result):
-        log.error(line) if not result.ok else log.info(line)
+    if result.findings:
+        for line in report(result, "text").splitlines():
+            # Warnings stay at info: `--strict` must not fail on, say, a stale review date.
+            (log.error if not result.ok else log.info)(line)
     if not result.ok:
         raise InvalidPlaybook(list(result.findings))
     return result.model, result.document
 
 
-def build_site(config_file: Path | str | None = None, site_dir: Path | str | None = None) -> Path:
-    """Build with `--strict` into a temporary folder beside `site_dir`, then swap it in."""
+def build_site(config_file: Path | str | None = None, site_dir: Path | str | None = None) -> Built:
+    """Validate, then build with `--strict` into a temporary folder beside `site_dir` and swap
+    it in. Raises `InvalidSite` or `BuildError`; the previous site is untouched then."""
+    from generator.pipeline import validate_playbook
+    from generator.report import report
+
     config_path = Path(config_file or DEFAULT_CONFIG).resolve()
     target = Path(site_dir).resolve() if site_dir else config_path.parent / "site"
+    _configure_logging(logging.WARNING)
+    config = _load_config(config_path)
+    playbook_dir = _playbook_dir(config, config_path)
+    result = validate_playbook(playbook_dir)
+    if not result.ok:
+        raise InvalidSite(list(result.findings), report(result, "text"), _shown(target) + "/")
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f"{target.name}.new-", dir=target.parent))
     try:
-        _mkdocs_build(config_path, fresh)
+        config.site_dir = str(fresh)
+        _mkdocs_build(config, _shown(target) + "/")
+        fresh.chmod(0o777 & ~_umask())
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    fresh.chmod(0o777 & ~_umask())
     old = target.parent / f"{target.name}.old-{uuid.uuid4().hex[:8]}"
     if target.exists():
         target.rename(old)
     fresh.rename(target)
     shutil.rmtree(old, ignore_errors=True)
-    return target
+    warnings = report(result, "text") if result.warnings else ""
+    return Built(target, playbook_dir, warnings)
 
 
 def serve_site(config_file: Path | str | None = None, dev_addr: str | None = None) -> None:
@@ -64,7 +97,10 @@ def serve_site(config_file: Path | str | None = None, dev_addr: str | None = Non
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    options: dict[str, Any] = {"config_file": str(Path(config_file or DEFAULT_CONFIG))}
+    config_path = Path(config_file or DEFAULT_CONFIG)
+    if not config_path.is_file():
+        raise BuildError(f"{config_path} does not exist")
+    options: dict[str, Any] = {"config_file": str(config_path)}
     if dev_addr:
         options["dev_addr"] = dev_addr
     try:
@@ -73,37 +109,50 @@ def serve_site(config_file: Path | str | None = None, dev_addr: str | None = Non
         raise BuildError(str(error)) from error
 
 
-def _mkdocs_build(config_path: Path, site_dir: Path) -> None:
-    _configure_logging(logging.WARNING)
-    from mkdocs.commands.build import build
+def _load_config(config_path: Path) -> Any:
     from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     if not config_path.is_file():
         raise BuildError(f"{_shown(config_path)} does not exist")
     try:
-        config = load_config(str(config_path), site_dir=str(site_dir), strict=True)
+        return load_config(str(config_path), strict=True)
+    except (Abort, ConfigurationError) as error:
+        raise BuildError(f"{_shown(config_path)}: {error}") from error
+
+
+def _playbook_dir(config: Any, config_path: Path) -> Path:
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise BuildError(f"{_shown(config_path)} does not list the `{PLUGIN}` plugin")
+    return config_path.parent / plugin.config.playbook_dir
+
+
+def _mkdocs_build(config: Any, shown_site: str) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    try:
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
         finally:
             config.plugins.on_shutdown()
-    except (Abort, ConfigurationError, MkDocsException) as error:
-        raise BuildError(f"the site was not built: {error}") from error
+    except (Abort, MkDocsException) as error:
+        raise BuildError(f"{error} {shown_site} was left as it was") from error
 
 
 def _configure_logging(level: int) -> None:
     """Show MkDocs' own warnings and errors the way `mkdocs build` does, once."""
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_playbook", False) for h in logger.handlers):
+    handler = next((h for h in logger.handlers if getattr(h, "_playbook", False)), None)
+    if handler is None:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         handler._playbook = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
+    handler.setLevel(level)
     logger.setLevel(level)
-    for handler in logger.handlers:
-        if getattr(handler, "_playbook", False):
-            handler.setLevel(level)
 
 
 def _umask() -> int:
@@ -114,6 +163,6 @@ def _umask() -> int:
 
 def _shown(path: Path) -> str:
     try:
-        return str(path.relative_to(Path.cwd()))
+        return str(path.relative_to(Path.cwd())) or "."
     except ValueError:
         return str(path)
