@@ -1,6 +1,6 @@
 /* Live checklists: ticks persist in localStorage per page and list with the time of each tick, a
    progress count, a reset, and "Copy as Markdown" of the ticked items (UTC times) for the scribe's
-   timeline. Also fills .pb-print-meta with the page's address for print. Works from file://. */
+   timeline. Works from file://. */
 (function () {
   "use strict";
 
@@ -194,21 +194,7 @@
     this.render();
   };
 
-  function fillPrintMeta() {
-    var metas = document.querySelectorAll(".pb-print-meta:not(.pb-ready)");
-    for (var i = 0; i < metas.length; i++) {
-      var meta = metas[i];
-      meta.classList.add("pb-ready");
-      var parts = [];
-      if (meta.getAttribute("data-version")) parts.push("Playbook " + meta.getAttribute("data-version"));
-      if (meta.getAttribute("data-date")) parts.push("built " + meta.getAttribute("data-date"));
-      parts.push(location.href.replace(/#.*$/, ""));
-      meta.textContent = parts.join(" · ");
-    }
-  }
-
   function init() {
-    fillPrintMeta();
     var lists = document.querySelectorAll("ul.pb-checklist[data-pb-checklist]:not(.pb-ready)");
     for (var i = 0; i < lists.length; i++) new Checklist(lists[i]).start();
   }
