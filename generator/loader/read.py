@@ -48,7 +48,9 @@ def load_file(
         return FileResult(shown, None, [problem] if problem else [])
     text, findings = decode(raw, shown)
     if text is None:
-        return FileResult(shown, None, findings)
+        readable = any(f.rule == "file-encoding" for f in findings) and b"\x00" not in raw
+        lines = tuple(raw.decode("utf-8", "replace").splitlines()) if readable else ()
+        return FileResult(shown, None, findings, lines)
     lines = tuple(text.splitlines())
     try:
         data, positions, findings, found = build(text, shown, limits)

@@ -8,6 +8,8 @@ from generator.findings import Finding
 from generator.pipeline import ValidationResult
 from generator.report.paths import shown
 
+_WIDTH = 120  # longest source excerpt shown; a minified or generated line can be huge
+
 
 def render(result: ValidationResult, cwd: Path | None = None) -> str:
     """The whole report, ending with a summary line."""
@@ -24,13 +26,27 @@ def _finding(finding: Finding, result: ValidationResult, cwd: Path | None) -> st
     lines = [f"{place}: {finding.level}[{finding.rule}]: {finding.message}"]
     source = result.sources.get(where.file, ())
     if 0 < where.line <= len(source):
-        text = source[where.line - 1].replace("\t", " ")
+        text, caret = _window(source[where.line - 1].replace("\t", " "), where.column)
         lines.append(f"    {text}")
         if where.column:
-            lines.append("    " + " " * (where.column - 1) + "^")
+            lines.append("    " + " " * (caret - 1) + "^")
     if finding.hint:
         lines.append(f"  hint: {finding.hint}")
     return "\n".join(lines)
+
+
+def _window(text: str, column: int, width: int = _WIDTH) -> tuple[str, int]:
+    """At most `width` characters of a long line around `column`, and the caret's new column."""
+    if len(text) <= width:
+        return text, column
+    start = max(0, min(column - 1 - width // 2, len(text) - width))
+    shown = text[start : start + width]
+    caret = column - start
+    if start:
+        shown, caret = "..." + shown, caret + 3
+    if start + width < len(text):
+        shown += "..."
+    return shown, caret
 
 
 def summary(result: ValidationResult) -> str:

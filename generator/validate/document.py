@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from generator.findings import Finding, Level, Location
 from generator.loader import DataPath, LoadedFile
@@ -76,13 +77,19 @@ class Document:
                 yield hit.path, hit.value
 
     def ids(self, kind: str, path: DataPath) -> dict[str, DataPath] | None:
-        """First occurrence of each id in the list at `path`; None when the list is unusable."""
-        if not isinstance(self.get(kind, path), list):
+        """First occurrence of each id in the list at `path`.
+
+        None when the list is missing or any item lacks a well-formed id: the schema reports
+        that item, and comparing references against a partial list would only add noise.
+        """
+        items = self.get(kind, path)
+        if not isinstance(items, list):
             return None
         found: dict[str, DataPath] = {}
-        for item_path, item in self.entries(kind, path):
-            if isinstance(item.get("id"), str):
-                found.setdefault(item["id"], (*item_path, "id"))
+        for index, item in enumerate(items):
+            if not isinstance(item, dict) or not is_id(item.get("id")):
+                return None
+            found.setdefault(item["id"], (*path, index, "id"))
         return found
 
     def at(self, kind: str, path: DataPath, *, key: bool = False) -> Location:
@@ -96,9 +103,10 @@ class Document:
         return loaded.positions.text(path, needle, loaded.lines)
 
     def where(self, kind: str, path: DataPath) -> str:
-        """`file:line` for naming a second place inside a message."""
+        """`file:line` for naming a second place inside a message (files share one folder)."""
         location = self.at(kind, path)
-        return f"{location.file}:{location.line}" if location.line else location.file
+        name = PurePath(location.file).name
+        return f"{name}:{location.line}" if location.line else name
 
     def finding(
         self,

@@ -84,14 +84,34 @@ def check_schema(loaded: LoadedFile, schemas: SchemaSet) -> list[Finding]:
     return _unique(findings)
 
 
+#: Rules about one scalar value: a value gets one of them (`""` is both too short and blank).
+_VALUE_RULES = frozenset(
+    {
+        "schema-type",
+        "schema-enum",
+        "schema-pattern",
+        "schema-length",
+        "schema-format",
+        "schema-range",
+    }
+)
+
+
 def _unique(findings: Iterable[Finding]) -> list[Finding]:
+    """Drop repeats, and all but the first complaint about the same value."""
     seen: set[tuple[str, Location, str]] = set()
+    values: set[Location] = set()
     kept = []
     for finding in findings:
         key = (finding.rule, finding.location, finding.message)
-        if key not in seen:
-            seen.add(key)
-            kept.append(finding)
+        if key in seen:
+            continue
+        if finding.rule in _VALUE_RULES:
+            if finding.location in values:
+                continue
+            values.add(finding.location)
+        seen.add(key)
+        kept.append(finding)
     return kept
 
 
@@ -164,9 +184,10 @@ class _Explainer:
     def on_required(self, error: ValidationError, path: DataPath) -> Iterator[Finding]:
         instance = error.instance if isinstance(error.instance, dict) else {}
         properties = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        unknown = [key for key in instance if key not in properties]
         for name in error.validator_value:
-            if name in instance:
-                continue
+            if name in instance or closest(name, unknown):
+                continue  # missing, or misspelt: `schema-unknown-field` names the misspelling
             about = properties.get(name, {}).get("description", "")
             message = f"{_where(path)} is missing the required field `{name}`"
             hint = _clip(f"add `{name}:`" + (f" - {about}" if about else ""))

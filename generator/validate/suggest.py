@@ -31,4 +31,4 @@ def did_you_mean(word: object, choices: Iterable[object], *, listing: bool = Tru
         parts.append(f"known: {shown}")
     elif listing:
         parts.append("none are defined")
-    return "; ".join(parts)
+    return " ".join(parts)
