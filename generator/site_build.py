@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import uuid
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,7 @@ def build_site(config_file: Path | str | None = None, site_dir: Path | str | Non
     try:
         config.site_dir = str(fresh)
         _mkdocs_build(config, _shown(target) + "/")
+        write_offline_zip(fresh)
         fresh.chmod(0o777 & ~_umask())
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -89,6 +91,28 @@ def build_site(config_file: Path | str | None = None, site_dir: Path | str | Non
     shutil.rmtree(old, ignore_errors=True)
     warnings = report(result, "text") if result.warnings else ""
     return Built(target, playbook_dir, warnings)
+
+
+#: The whole built site as one download, for reading offline (open index.html from disk).
+OFFLINE_ZIP = "downloads/playbook-offline.zip"
+
+
+def write_offline_zip(site_dir: Path) -> Path:
+    """Zip the built site into `OFFLINE_ZIP` (never including itself; source maps left out),
+    entries in sorted order under one folder with a fixed timestamp: same site, same bytes."""
+    target = site_dir / OFFLINE_ZIP
+    target.parent.mkdir(parents=True, exist_ok=True)
+    files = sorted(
+        p for p in site_dir.rglob("*") if p.is_file() and p != target and p.suffix != ".map"
+    )
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            name = "incident-playbook/" + path.relative_to(site_dir).as_posix()
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    return target
 
 
 def serve_site(config_file: Path | str | None = None, dev_addr: str | None = None) -> None:
