@@ -1,0 +1,341 @@
+"""The real site of the default playbook, built once per session with `mkdocs build --strict`.
+
+Every severity, role, phase, checklist item, status template and decision-tree node must appear
+on the page a responder would look for it; search must find them; the published data must match
+its schema; and `playbook build` must leave the previous site alone when the playbook is invalid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.layout import DEFAULT_PLAYBOOK_DIR, PROJECT_ROOT, ROOT_SCHEMA, SCHEMA_DIR
+from generator.model import Playbook
+from generator.pipeline import validate_playbook
+from generator.render.flowchart import _wrap
+
+BIN = Path(sys.executable).parent
+EPOCH_2026 = "1767225600"  # 2026-01-01, the build date of the golden files
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH_2026}
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+    log: str
+
+    def html(self, path: str) -> str:
+        return (self.root / path).read_text(encoding="utf-8")
+
+    def text(self, path: str) -> str:
+        """The visible text of a page's content (not navigation), whitespace collapsed."""
+        page = self.html(path)
+        article = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>', page, re.S)
+        assert article, f"{path} has no article"
+        return _visible(article.group(1))
+
+
+def _visible(markup: str) -> str:
+    markup = re.sub(r"<script\b.*?</script>", " ", markup, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def model() -> Playbook:
+    result = validate_playbook(DEFAULT_PLAYBOOK_DIR)
+    assert result.model is not None
+    return result.model
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    out = tmp_path_factory.mktemp("default") / "site"
+    proc = subprocess.run(
+        [BIN / "mkdocs", "build", "--strict", "-f", PROJECT_ROOT / "mkdocs.yml", "-d", out],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=PROJECT_ROOT,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return Site(out, proc.stdout + proc.stderr)
+
+
+def test_strict_build_prints_only_progress(site: Site) -> None:
+    lines = [line for line in site.log.splitlines() if line.strip()]
+    assert [line for line in lines if not line.startswith("INFO")] == []
+    assert "end of life" not in site.log
+
+
+def test_every_severity_on_its_page_and_in_the_comparison(site: Site, model: Playbook) -> None:
+    table = site.text("severities/index.html")
+    for s in model.severities:
+        page = site.text(f"severities/{s.id}.html")
+        assert f"{s.label} {s.name}" in page and f"{s.label} {s.name}" in table
+        for text in (*s.definition, *s.examples, *s.response.actions, *s.response.page):
+            assert _words(text) in page, (s.id, text)
+        assert _words(s.response.resolution_target) in page
+        assert _words(s.summary) in table
+
+
+def test_every_role_with_its_checklists(site: Site, model: Playbook) -> None:
+    index = site.text("roles/index.html")
+    for role in model.roles:
+        page_html = site.html(f"roles/{role.id}.html")
+        page = site.text(f"roles/{role.id}.html")
+        assert role.name in index
+        for text in (*role.responsibilities, *role.not_their_job, role.typical_holder):
+            assert _words(text) in page, (role.id, text)
+        for checklist in role.checklists:
+            items = _checklist(page_html, f"phase-{checklist.phase}")
+            expected = {
+                f"{checklist.phase}-{n}": _words(t) for n, t in enumerate(checklist.items, 1)
+            }
+            assert items == expected, (role.id, checklist.phase)
+        assert 'class="pb-print-meta" data-version="2026.11" data-date="2026-01-01"' in page_html
+
+
+def test_every_phase_with_its_checklist_and_the_workflow(site: Site, model: Playbook) -> None:
+    workflow = site.text("phases/index.html")
+    for step in model.workflow:
+        assert _words(step.title) in workflow and _words(step.detail) in workflow
+    for phase in model.phases:
+        page_html = site.html(f"phases/{phase.id}.html")
+        assert phase.name in site.text(f"phases/{phase.id}.html")
+        items = _checklist(page_html, f"phase-{phase.id}")
+        assert items == {item.id: _words(item.text) for item in phase.checklist}
+
+
+def test_every_status_template_with_its_placeholders(site: Site, model: Playbook) -> None:
+    page = site.text("communication/status-templates.html")
+    for stage in model.stages:
+        assert stage.name in page
+    for template in model.status_templates:
+        assert _words(template.title) in page, template.id
+        for line in template.body.splitlines():
+            assert _words(line) in page, (template.id, line)
+        for placeholder in template.placeholders:
+            assert "{" + placeholder.name + "}" in page
+            assert _words(placeholder.description) in page
+    for s in model.severities:  # each level links the templates that apply to it
+        level = site.html(f"severities/{s.id}.html")
+        for template in model.status_templates:
+            anchor = f"status-templates.html#template-{template.id}"
+            assert (anchor in level) == (not template.severities or s.id in template.severities)
+
+
+def test_every_tree_node_in_the_outline_and_the_flowchart(site: Site, model: Playbook) -> None:
+    page_html = site.html("respond/decide-severity.html")
+    outline = re.search(r'<div class="pb-tree-outline">(.*?)</div>', page_html, re.S)
+    svg = re.search(r'<figure class="pb-tree-svg">\s*(<svg.*?</svg>)', page_html, re.S)
+    assert outline and svg
+    svg_lines = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg.group(1))]
+    outline_text = _visible(outline.group(1))
+    for node in model.decision_tree.nodes:
+        assert f'id="tree-{node.id}"' in outline.group(1)
+        assert _words(node.question) in outline_text
+        assert all(line in svg_lines for line in _wrap(node.question)), node.id
+        for answer in node.answers:
+            assert answer.label in outline_text
+            assert any(answer.label in line for line in svg_lines)
+    for s in model.severities:
+        reached = any(a.severity == s.id for n in model.decision_tree.nodes for a in n.answers)
+        assert (f'href="../severities/{s.id}.html"' in svg.group(1)) == reached
+    assert page_html.count('data-pb-widget="tree"') == 1
+
+
+def test_widget_pages_embed_one_data_block_from_the_document(site: Site) -> None:
+    published = json.loads(site.html("playbook.json"))
+    for path, keys in (
+        ("respond/decide-severity.html", {"decision-tree", "severities", "organisation"}),
+        ("respond/status-update.html", {"status-templates", "communication", "severities"}),
+    ):
+        page = site.html(path)
+        blocks = re.findall(r'<script type="application/json" id="pb-data">(.*?)</script>', page)
+        assert len(blocks) == 1, path
+        data = json.loads(blocks[0])
+        assert keys <= set(data)
+        assert all(data[key] == published[key] for key in data)
+    assert 'class="pb-composer" data-pb-widget="composer"' in site.html(
+        "respond/status-update.html"
+    )
+
+
+def test_communication_and_reference_pages(site: Site, model: Playbook) -> None:
+    comms = site.text("communication/index.html")
+    c = model.communication
+    for text in (
+        *(a.name for a in c.audiences),
+        *(a.format for a in c.audiences),
+        *(ch.name for ch in c.channels),
+        *(ch.naming_pattern for ch in c.channels if ch.naming_pattern),
+        *(p.title for p in c.principles),
+        *(p.phrase for p in c.phrases_to_avoid),
+        *(p.instead for p in c.phrases_to_avoid),
+    ):
+        assert _words(text) in comms, text
+    expectations = {
+        "reference/decisions.html": [r.question for r in model.rubrics]
+        + [x for r in model.rubrics for x in r.criteria]
+        + list(model.guidance.decision_authority),
+        "reference/mitigation.html": [p.name for p in model.mitigation.patterns]
+        + [s.symptom for s in model.mitigation.symptoms],
+        "reference/failure-patterns.html": [f.name for f in model.guidance.failure_patterns],
+        "reference/on-call.html": [p.title for p in model.guidance.on_call],
+        "reference/after-the-incident.html": [s.title for s in model.guidance.after_incident],
+        "reference/incident-summary.html": [f.title for f in model.guidance.summary_template],
+    }
+    for path, texts in expectations.items():
+        page = site.text(path)
+        for text in texts:
+            assert _words(text) in page, (path, text)
+    download = (site.root / "downloads/incident-summary-template.md").read_text(encoding="utf-8")
+    assert all(f.title in download for f in model.guidance.summary_template)
+    assert 'href="../downloads/incident-summary-template.md"' in site.html(
+        "reference/incident-summary.html"
+    )
+
+
+def test_home_starts_with_the_way_in(site: Site, model: Playbook) -> None:
+    page = site.html("index.html")
+    page = page[page.index('<article class="md-content__inner') :]
+    first = page.index("In an incident now?")
+    assert first < page.index("About this playbook")
+    for target in ("respond/decide-severity.html", "respond/status-update.html"):
+        assert page.index(f'href="{target}"', first) < page.index("About this playbook")
+    for role in model.roles:
+        assert page.index(f'href="roles/{role.id}.html"', first) < page.index("About this")
+
+
+def test_own_pages_join_the_navigation(site: Site) -> None:
+    for page in sorted((DEFAULT_PLAYBOOK_DIR / "pages").glob("*.md")):
+        built = f"guides/{page.stem}.html"
+        assert (site.root / built).is_file()
+        assert f'href="{built}"' in site.html("index.html")
+
+
+def test_search_finds_levels_roles_and_checklist_items(site: Site, model: Playbook) -> None:
+    index = json.loads(site.html("search/search_index.json"))
+    corpus = " ".join(_visible(d["title"] + " " + d["text"]) for d in index["docs"])
+    for s in model.severities:
+        assert s.name in corpus and s.label in corpus
+    for role in model.roles:
+        assert role.name in corpus
+    for phase in model.phases:
+        for item in phase.checklist:
+            assert _words(item.text) in corpus, item.id
+    assert '"pb-data"' not in json.dumps(index)  # embedded data is not indexed as text
+
+
+def test_published_data_matches_its_schema(site: Site) -> None:
+    proc = subprocess.run(
+        [
+            BIN / "check-jsonschema",
+            "--base-uri",
+            SCHEMA_DIR.as_uri() + "/",
+            "--schemafile",
+            SCHEMA_DIR / ROOT_SCHEMA,
+            site.root / "playbook.json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (
+        json.loads(site.html("playbook.json")) == validate_playbook(DEFAULT_PLAYBOOK_DIR).document
+    )
+
+
+def test_pages_load_nothing_from_other_hosts(site: Site) -> None:
+    for page in sorted(site.root.rglob("*.html")):
+        markup = page.read_text(encoding="utf-8")
+        assert not re.search(r'<(script|link|img|iframe)\b[^>]*(src|href)="(https?:)?//', markup)
+    assert re.search(
+        r'<script src="[./]*assets/playbook/[a-z]+\.js" defer>', site.html("index.html")
+    )
+
+
+def test_render_command_writes_the_golden_pages(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [BIN / "playbook", "render", "--out", tmp_path / "out"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=PROJECT_ROOT,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    golden = Path(__file__).parent / "golden" / "default"
+    written = sorted(p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*"))
+    assert written == sorted(p.relative_to(golden) for p in golden.rglob("*"))
+    for path in written:
+        if (golden / path).is_file():
+            assert (tmp_path / "out" / path).read_bytes() == (golden / path).read_bytes()
+
+
+def test_invalid_playbook_keeps_the_previous_site(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    command = [BIN / "playbook", "build", "--config", project / "mkdocs.yml"]
+    first = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("Built ")
+    before = _digest(project / "site")
+    severities = project / "playbook" / "severities.yaml"
+    text = severities.read_text(encoding="utf-8")
+    severities.write_text(text.replace("acknowledge_within: 5m", "acknowledge_within: soon", 1))
+    line = text[: text.index("acknowledge_within: 5m")].count("\n") + 1
+    second = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
+    assert second.returncode == 1
+    assert re.search(rf"severities\.yaml:{line}:\d+: error\[", second.stderr), second.stderr
+    assert "Traceback" not in second.stderr + second.stdout
+    assert "site/ was left as it was" in second.stderr
+    assert _digest(project / "site") == before
+    assert sorted(p.name for p in project.iterdir()) == ["mkdocs.yml", "playbook", "site", "static"]
+
+
+def _checklist(page: str, list_id: str) -> dict[str, str]:
+    """Item id -> visible text of the checklist `list_id` on a page (exactly one such list)."""
+    lists = re.findall(
+        rf'<ul class="pb-checklist" data-pb-checklist="{re.escape(list_id)}">(.*?)</ul>', page, re.S
+    )
+    assert len(lists) == 1, list_id
+    items = re.findall(
+        r'<li class="pb-check" data-pb-item="([^"]+)">.*?<span class="pb-check-text">(.*?)</span>',
+        lists[0],
+        re.S,
+    )
+    return {item: _visible(text) for item, text in items}
+
+
+def _project(tmp_path: Path) -> Path:
+    """A copy of the default project: mkdocs.yml, the playbook and an empty static/."""
+    project = tmp_path / "project"
+    shutil.copytree(DEFAULT_PLAYBOOK_DIR, project / "playbook")
+    shutil.copy(PROJECT_ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "static").mkdir()
+    return project
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
