@@ -143,6 +143,7 @@
 
   Tree.prototype.renderQuestion = function (node) {
     var step = el("div", "pb-tree-step");
+    step.setAttribute("data-pb-node", node.id);
     var heading = el("h3", "pb-tree-question", node.question);
     heading.tabIndex = -1;
     step.appendChild(heading);
@@ -209,6 +210,7 @@
       step.firstChild.tabIndex = -1;
       return step;
     }
+    step.setAttribute("data-pb-severity", severity.id);
     var heading = el("h3", "pb-tree-question", severity.label + " · " + severity.name);
     heading.tabIndex = -1;
     step.appendChild(heading);

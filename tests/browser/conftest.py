@@ -1,0 +1,137 @@
+"""Browser fixtures: the real site, built once, driven from file:// in one headless Chromium.
+
+Every page a test opens goes through `open_page`, which aborts and records any request that is
+not `file:` and records JavaScript errors, so each test can assert the site stayed offline and
+error-free while it clicked around.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("PLAYBOOK_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass
+class Site:
+    """The built site and the merged document it was built from."""
+
+    root: Path
+    data: dict[str, Any]
+
+    def url(self, path: str) -> str:
+        return (self.root / path).as_uri()
+
+    def pages(self) -> list[str]:
+        """Every HTML page, relative; without 404.html, whose absolute links only a server serves."""
+        found = sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
+        return [p for p in found if p != "404.html" and not p.startswith("assets/")]
+
+    def list(self, kind: str, key: str) -> list[dict[str, Any]]:
+        return self.data[kind][key]
+
+
+@dataclass
+class Watch:
+    """What happened on the pages of one test: requests to other hosts and JavaScript errors."""
+
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert self.blocked == [], f"requests to other hosts: {self.blocked}"
+        assert self.errors == [], f"JavaScript errors: {self.errors}"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """`playbook build --site-dir <tmp>` of the default playbook, exactly as a user runs it."""
+    root = tmp_path_factory.mktemp("browser") / "site"
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "SOURCE_DATE_EPOCH": "1795000000"}
+    command = [sys.executable, "-c", "import sys; from generator.cli import main; sys.exit(main())"]
+    done = subprocess.run(
+        [*command, "build", "--site-dir", str(root)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    data = json.loads((root / "playbook.json").read_text(encoding="utf-8"))
+    return Site(root, data)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture
+def context(browser: Any, watch: Watch) -> Iterator[Any]:
+    """A fresh profile (empty localStorage) whose only reachable URLs are file: ones."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+
+    def guard(route: Any) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            watch.blocked.append(route.request.url)
+            route.abort()
+
+    ctx.route("**/*", guard)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def open_page(context: Any, watch: Watch) -> Callable[..., Any]:
+    """Open a site page in a new tab that records JavaScript errors; `now` fixes the widgets' clock."""
+
+    def opener(url: str, *, now: str | None = None, width: int | None = None) -> Any:
+        page = context.new_page()
+        if width:
+            page.set_viewport_size({"width": width, "height": 800})
+        if now:
+            page.add_init_script(f"window.PB_NOW = {json.dumps(now)};")
+        page.on("pageerror", lambda error: watch.errors.append(f"{page.url}: {error}"))
+        page.on(
+            "console",
+            lambda msg: (
+                watch.errors.append(f"{page.url}: {msg.text}") if msg.type == "error" else None
+            ),
+        )
+        page.goto(url)
+        return page
+
+    return opener
