@@ -14,6 +14,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource, Unresolvable
+from referencing.jsonschema import DRAFT202012
 
 from generator.findings import PlaybookError
 from generator.layout import schema_file
@@ -53,7 +54,7 @@ class SchemaSet:
         except (OSError, ValueError) as error:
             raise SchemaError(f"cannot read the schemas in {folder}: {error}") from error
         self.registry: Registry = Registry(retrieve=_refuse).with_resources(  # type: ignore[call-arg]
-            (uri, Resource.from_contents(contents))
+            (uri, Resource.from_contents(contents, default_specification=DRAFT202012))
             for name, contents in self.documents.items()
             for uri in {name, contents.get("$id", name)}
         )

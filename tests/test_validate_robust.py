@@ -1,0 +1,78 @@
+"""Schema check and semantic rules never crash, whatever shape a value has.
+
+Every value of every file of the minimal playbook is replaced, one at a time, by values of other
+shapes (empty, text, number, list, mapping, ...); validation must report, never raise.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator.layout import FILE_KINDS, SCHEMA_DIR
+from generator.loader import DataPath, LoadedFile, load_folder
+from generator.validate import SchemaSet, check_schema, run_rules
+
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+SHAPES: tuple[object, ...] = (None, "x", "Bad Id", 7, True, [], {}, [None], {"id": 3}, ["x", "x"])
+
+
+def paths(data: object, prefix: DataPath = ()) -> Iterator[DataPath]:
+    yield prefix
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from paths(value, (*prefix, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from paths(value, (*prefix, index))
+
+
+def replaced(data: object, path: DataPath, value: object) -> object:
+    if not path:
+        return value
+    result = copy.deepcopy(data)
+    node = result
+    for step in path[:-1]:
+        node = node[step]  # type: ignore[index]
+    node[path[-1]] = value  # type: ignore[index]
+    return result
+
+
+@pytest.fixture(scope="module")
+def loaded() -> dict[str, LoadedFile]:
+    folder = load_folder(MINIMAL)
+    assert folder.findings == []
+    return folder.files
+
+
+@pytest.fixture(scope="module")
+def schemas() -> SchemaSet:
+    return SchemaSet(SCHEMA_DIR)
+
+
+@pytest.mark.parametrize("kind", FILE_KINDS)
+def test_any_value_of_any_shape_gives_findings_not_exceptions(
+    kind: str, loaded: dict[str, LoadedFile], schemas: SchemaSet
+) -> None:
+    original = loaded[kind]
+    checked = 0
+    for path in list(paths(original.data))[1:]:
+        for shape in SHAPES:
+            mutated = replace(original, data=replaced(original.data, path, shape))
+            files = {**loaded, kind: mutated}
+            findings = check_schema(mutated, schemas) + list(run_rules(files))
+            for finding in findings:
+                assert finding.location.file, finding
+                assert finding.message, finding
+            checked += 1
+    assert checked > len(SHAPES)
+
+
+@pytest.mark.parametrize("kind", FILE_KINDS)
+def test_rules_run_when_a_file_is_missing(kind: str, loaded: dict[str, LoadedFile]) -> None:
+    files = {other: file for other, file in loaded.items() if other != kind}
+    assert [f for f in run_rules(files) if f.is_error] == []
