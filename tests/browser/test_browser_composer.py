@@ -1,0 +1,130 @@
+"""The status update composer: phrases to avoid, next update time, preview and copy."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+COMPOSER = "respond/status-update.html"
+
+
+def choose(page, stage: str, audience: str, severity: str) -> None:
+    page.select_option("select[name=stage]", stage)
+    page.select_option("select[name=audience]", audience)
+    page.select_option("select[name=severity]", severity)
+
+
+def minutes(duration: str) -> int:
+    return int(duration[:-1]) * {"m": 1, "h": 60, "d": 1440, "w": 10080}[duration[-1]]
+
+
+def template_with_next_update(site, audience: str, severity: str) -> dict:
+    for template in site.list("status-templates", "templates"):
+        if (
+            template["audience"] == audience
+            and severity in template.get("severities", [severity])
+            and "{next_update}" in template["body"]
+        ):
+            return template
+    raise AssertionError(f"no template with {{next_update}} for {audience} at {severity}")
+
+
+def free_field(template: dict) -> str:
+    return next(p["name"] for p in template["placeholders"] if p["name"] != "next_update")
+
+
+def test_each_phrase_to_avoid_is_flagged_with_why_and_instead(site, open_page, watch):
+    severity = site.list("severities", "severities")[0]["id"]
+    template = template_with_next_update(site, "customers", severity)
+    page = open_page(site.url(COMPOSER), now="2026-11-27T13:02:00Z")
+    choose(page, template["stage"], "customers", severity)
+    field = page.locator(f'.pb-composer [name="{free_field(template)}"]')
+    lint = page.locator(".pb-lint")
+    phrases = site.data["communication"]["phrases_to_avoid"]
+    assert phrases
+    for phrase in phrases:
+        field.fill(f"Status: {phrase['phrase']}.")
+        text = lint.inner_text()
+        assert phrase["why"] in text, phrase["phrase"]
+        assert phrase["instead"] in text, phrase["phrase"]
+    field.fill("Customers in the EU region cannot sign in")
+    for phrase in phrases:
+        assert phrase["why"] not in lint.inner_text()
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize(
+    "now",
+    ["2026-11-27T13:02:30Z", "2026-07-01T23:50:00Z"],
+    ids=["winter", "summer-across-midnight"],
+)
+def test_next_update_by_follows_the_cadence_in_org_time_and_utc(site, open_page, watch, now):
+    severity = site.list("severities", "severities")[0]["id"]
+    cadence = site.data["communication"]["cadence"][severity]["customers"]
+    template = template_with_next_update(site, "customers", severity)
+    page = open_page(site.url(COMPOSER), now=now)
+    choose(page, template["stage"], "customers", severity)
+    start = datetime.fromisoformat(now.replace("Z", "+00:00")).replace(second=0)
+    due = start + timedelta(minutes=minutes(cadence["every"]))
+    local = due.astimezone(ZoneInfo(site.data["organisation"]["timezone"]))
+    value = page.locator('.pb-composer [name="next_update"]').input_value()
+    assert local.strftime("%H:%M") in value
+    assert due.astimezone(timezone.utc).strftime("%H:%M") + " UTC" in value
+    assert value in page.locator(".pb-preview").inner_text()
+    if "long_incident" in cadence:
+        page.locator(".pb-long input").check()
+        later = start + timedelta(minutes=minutes(cadence["long_incident"]["every"]))
+        value = page.locator('.pb-composer [name="next_update"]').input_value()
+        assert later.astimezone(timezone.utc).strftime("%H:%M") + " UTC" in value
+    watch.assert_clean()
+
+
+def test_missing_next_update_is_linted_when_there_is_no_cadence(site, open_page, watch):
+    cadence = site.data["communication"]["cadence"]
+    severity = next(
+        s["id"]
+        for s in site.list("severities", "severities")
+        if cadence[s["id"]]["customers"]["every"] in ("as-progress-dictates", "none")
+        and any(
+            t["audience"] == "customers"
+            and s["id"] in t.get("severities", [s["id"]])
+            and "{next_update}" in t["body"]
+            for t in site.list("status-templates", "templates")
+        )
+    )
+    template = template_with_next_update(site, "customers", severity)
+    page = open_page(site.url(COMPOSER), now="2026-11-27T13:02:00Z")
+    choose(page, template["stage"], "customers", severity)
+    assert page.locator('.pb-composer [name="next_update"]').input_value() == ""
+    assert "No next-update time" in page.locator(".pb-lint").inner_text()
+    page.locator('.pb-composer [name="next_update"]').fill("when the fix is deployed, by 16:00 UTC")
+    assert "No next-update time" not in page.locator(".pb-lint").inner_text()
+    watch.assert_clean()
+
+
+def test_preview_count_and_copy(site, open_page, watch):
+    severity = site.list("severities", "severities")[0]["id"]
+    template = template_with_next_update(site, "customers", severity)
+    page = open_page(site.url(COMPOSER), now="2026-11-27T13:02:00Z")
+    choose(page, template["stage"], "customers", severity)
+    for placeholder in template["placeholders"]:
+        if placeholder["name"] != "next_update":
+            page.locator(f'.pb-composer [name="{placeholder["name"]}"]').fill(
+                placeholder["example"]
+            )
+    preview = page.locator(".pb-preview").inner_text()
+    assert "{" not in preview
+    for placeholder in template["placeholders"]:
+        if placeholder["name"] != "next_update":
+            assert placeholder["example"] in preview
+    count = int(page.locator(".pb-count").inner_text().split()[0])
+    page.locator(".pb-composer .pb-copy").click()
+    copied = page.locator(".pb-composer .pb-copy-text").input_value()
+    assert len(copied) == count
+    assert copied.splitlines()[0] == page.locator(".pb-preview-title").inner_text()
+    assert "No problems found." in page.locator(".pb-lint").inner_text()
+    watch.assert_clean()
