@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import uuid
 import zipfile
@@ -163,20 +164,31 @@ def _mkdocs_build(config: Any, shown_site: str) -> None:
         finally:
             config.plugins.on_shutdown()
     except (Abort, MkDocsException) as error:
-        raise BuildError(f"{error} {shown_site} was left as it was") from error
+        raise BuildError(
+            f"the site was not built ({error}); {shown_site} was left as it was"
+        ) from error
 
 
 def _configure_logging(level: int) -> None:
     """Show MkDocs' own warnings and errors the way `mkdocs build` does, once."""
     logger = logging.getLogger("mkdocs")
-    handler = next((h for h in logger.handlers if getattr(h, "_playbook", False)), None)
+    handler = next((h for h in logger.handlers if isinstance(h, _StderrHandler)), None)
     if handler is None:
-        handler = logging.StreamHandler()
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler._playbook = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     handler.setLevel(level)
     logger.setLevel(level)
+
+
+class _StderrHandler(logging.Handler):
+    """Writes to whatever `sys.stderr` is at the time (it may be swapped, as pytest does)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:
+            self.handleError(record)
 
 
 def _umask() -> int:

@@ -177,7 +177,7 @@ def site_nav(model: Playbook, pages_dir: Path | str | None = None) -> list[dict[
     """The navigation in MkDocs' `nav` shape: one section per concern, guides last."""
     sections: dict[str, list[Any]] = {}
     for spec in page_specs(model):
-        sections.setdefault(spec.section, []).append({spec.nav: spec.path})
+        sections.setdefault(nav_title(spec.section), []).append({nav_title(spec.nav): spec.path})
     guides: dict[str, Any] = {}
     for site_path, _ in guide_files(pages_dir):
         if not site_path.endswith(".md"):
@@ -193,6 +193,16 @@ def site_nav(model: Playbook, pages_dir: Path | str | None = None) -> list[dict[
     return nav
 
 
+def nav_title(text: str) -> str:
+    """A navigation label without HTML specials. MkDocs themes print titles unescaped in some
+    places and strip-then-unescape them in `<title>`, so neither raw nor escaped text is safe
+    there; YAML text in the navigation shows `<`, `>` and `&` as look-alikes instead."""
+    return " ".join(text.split()).translate(_NAV_LOOKALIKES)
+
+
+_NAV_LOOKALIKES = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06", '"': "\u201d"})
+
+
 def _nav_items(level: dict[str, Any]) -> list[Any]:
     # Pages of a folder first (index.md first of all, so it can be the section page), then folders.
     pages = sorted(level.get("", []), key=lambda p: (not p.endswith("/index.md"), p))
@@ -201,7 +211,7 @@ def _nav_items(level: dict[str, Any]) -> list[Any]:
 
 
 def _folder_title(folder: str) -> str:
-    return capital(folder.replace("-", " ").replace("_", " "))
+    return nav_title(capital(folder.replace("-", " ").replace("_", " ")))
 
 
 def render_site(
