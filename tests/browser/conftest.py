@@ -41,7 +41,7 @@ class Site:
         return (self.root / path).as_uri()
 
     def pages(self) -> list[str]:
-        """Every HTML page, relative; without 404.html, whose absolute links only a server serves."""
+        """Every HTML page, relative; not 404.html, whose absolute links only a server serves."""
         found = sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
         return [p for p in found if p != "404.html" and not p.startswith("assets/")]
 
@@ -116,7 +116,7 @@ def context(browser: Any, watch: Watch) -> Iterator[Any]:
 
 @pytest.fixture
 def open_page(context: Any, watch: Watch) -> Callable[..., Any]:
-    """Open a site page in a new tab that records JavaScript errors; `now` fixes the widgets' clock."""
+    """Open a page in a new tab that records JavaScript errors; `now` fixes the widgets' clock."""
 
     def opener(url: str, *, now: str | None = None, width: int | None = None) -> Any:
         page = context.new_page()
