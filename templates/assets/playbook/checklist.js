@@ -4,19 +4,8 @@
 (function () {
   "use strict";
 
-  function el(tag, cls, text) {
-    var node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (text != null) node.textContent = text;
-    return node;
-  }
-
-  /* Tests fix the clock with window.PB_NOW (ms or ISO string). */
-  function now() {
-    var fixed = window.PB_NOW;
-    if (fixed != null) return typeof fixed === "number" ? fixed : Date.parse(fixed);
-    return Date.now();
-  }
+  var PB = window.PB;
+  var el = PB.el;
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
@@ -42,27 +31,6 @@
   function save(key, state) {
     var raw = JSON.stringify(state);
     try { window.localStorage.setItem(key, raw); } catch (e) { memory[key] = raw; }
-  }
-
-  /* Clipboard API when allowed, else a hidden textarea and execCommand. Returns a Promise<boolean>. */
-  function copyText(text) {
-    function fallback() {
-      var area = el("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-      document.body.removeChild(area);
-      return ok;
-    }
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).then(function () { return true; }, fallback);
-    }
-    return Promise.resolve(fallback());
   }
 
   function Checklist(list) {
@@ -107,7 +75,7 @@
       box.addEventListener("change", function () {
         var state = load(self.key);
         var id = li.getAttribute("data-pb-item");
-        if (box.checked) state[id] = now(); else delete state[id];
+        if (box.checked) state[id] = PB.now(); else delete state[id];
         save(self.key, state);
         self.render();
       });
@@ -158,25 +126,8 @@
     return lines.join("\n") + "\n";
   };
 
-  /* Always show the text in a selectable box too: the clipboard may be refused on file://. */
   Checklist.prototype.copy = function () {
-    var text = this.markdown();
-    var output = this.output;
-    output.textContent = "";
-    var status = el("p", "pb-copy-status", "Copying…");
-    status.setAttribute("role", "status");
-    var area = el("textarea", "pb-copy-text");
-    area.readOnly = true;
-    area.value = text;
-    area.rows = Math.min(12, text.split("\n").length + 1);
-    area.setAttribute("aria-label", "Ticked items as Markdown");
-    output.appendChild(status);
-    output.appendChild(area);
-    output.hidden = false;
-    copyText(text).then(function (ok) {
-      status.textContent = ok ? "Copied to the clipboard:" : "Select the text below and copy it:";
-      if (!ok) area.select();
-    });
+    PB.copyOut(this.output, this.markdown(), "Ticked items as Markdown");
   };
 
   Checklist.prototype.resetLabel = function (armed) {
@@ -201,5 +152,4 @@
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
 })();

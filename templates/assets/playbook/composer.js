@@ -5,44 +5,8 @@
 (function () {
   "use strict";
 
-  function readJSON(id) {
-    var node = document.getElementById(id);
-    if (!node) return null;
-    try { return JSON.parse(node.textContent); } catch (e) { return null; }
-  }
-
-  function list(section, key) {
-    if (!section) return [];
-    if (Array.isArray(section)) return section;
-    return Array.isArray(section[key]) ? section[key] : [];
-  }
-
-  function byId(items, id) {
-    for (var i = 0; i < items.length; i++) if (items[i].id === id) return items[i];
-    return null;
-  }
-
-  function el(tag, cls, text) {
-    var node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (text != null) node.textContent = text;
-    return node;
-  }
-
-  var UNIT_MS = { m: 60000, h: 3600000, d: 86400000, w: 604800000 };
-  var UNIT_WORD = { m: "minute", h: "hour", d: "day", w: "week" };
-
-  function words(value) {
-    var m = /^(\d+)([mhdw])$/.exec(value || "");
-    if (!m) return value === "as-progress-dictates" ? "as progress dictates"
-      : value === "none" ? "no regular updates" : String(value || "");
-    return m[1] + " " + UNIT_WORD[m[2]] + (m[1] === "1" ? "" : "s");
-  }
-
-  function millis(value) {
-    var m = /^(\d+)([mhdw])$/.exec(value || "");
-    return m ? parseInt(m[1], 10) * UNIT_MS[m[2]] : null;
-  }
+  var PB = window.PB;
+  var el = PB.el, list = PB.list, byId = PB.byId, words = PB.words;
 
   /* Patterns are written for Python; drop an inline (?i) and fall back to the literal phrase. */
   function phraseRegex(p) {
@@ -51,25 +15,6 @@
       try { return new RegExp(source, "i"); } catch (e) { /* fall through */ }
     }
     return new RegExp(String(p.phrase).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
-  }
-
-  function copyText(text) {
-    function fallback() {
-      var area = el("textarea");
-      area.value = text;
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-      document.body.removeChild(area);
-      return ok;
-    }
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).then(function () { return true; }, fallback);
-    }
-    return Promise.resolve(fallback());
   }
 
   var uid = 0;
@@ -91,15 +36,6 @@
     this.nextDirty = false;
     this.id = "pb-composer-" + ++uid;
   }
-
-  Composer.prototype.now = function () {
-    var fixed = window.PB_NOW != null ? window.PB_NOW : this.mount.getAttribute("data-now");
-    if (fixed != null && fixed !== "") {
-      var ms = typeof fixed === "number" ? fixed : /^\d+$/.test(fixed) ? +fixed : Date.parse(fixed);
-      if (!isNaN(ms)) return ms;
-    }
-    return Date.now();
-  };
 
   Composer.prototype.select = function (name, label, items, text) {
     var wrap = el("label", "pb-field pb-choice");
@@ -198,9 +134,9 @@
     if (!c) return { value: "", reason: "no cadence is defined for this severity and audience" };
     var interval = c.every;
     if (c.long_incident && this.longBox && this.longBox.checked) interval = c.long_incident.every;
-    var ms = millis(interval);
+    var ms = PB.millis(interval);
     if (ms == null) return { value: "", reason: "the cadence is " + words(interval) };
-    var now = this.now();
+    var now = PB.now(this.mount);
     var at = Math.floor((now + ms) / 60000) * 60000;
     return { value: this.formatTime(at, now), reason: "every " + words(interval) };
   };
@@ -368,34 +304,17 @@
   };
 
   Composer.prototype.copy = function () {
-    var text = this.fullText || "";
-    var out = this.copied;
-    out.textContent = "";
-    var status = el("p", "pb-copy-status", "Copying…");
-    status.setAttribute("role", "status");
-    var area = el("textarea", "pb-copy-text");
-    area.readOnly = true;
-    area.value = text;
-    area.rows = 6;
-    area.setAttribute("aria-label", "The update as text");
-    out.appendChild(status);
-    out.appendChild(area);
-    out.hidden = false;
-    copyText(text).then(function (ok) {
-      status.textContent = ok ? "Copied to the clipboard." : "Select the text below and copy it:";
-      if (!ok) area.select();
-    });
+    PB.copyOut(this.copied, this.fullText || "", "The update as text");
   };
 
   function init() {
     var mounts = document.querySelectorAll('[data-pb-widget="composer"]:not(.pb-ready)');
     if (!mounts.length) return;
-    var data = readJSON("pb-data");
+    var data = PB.data();
     if (!data) return;
     for (var i = 0; i < mounts.length; i++) new Composer(mounts[i], data).build();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
 })();

@@ -4,53 +4,8 @@
 (function () {
   "use strict";
 
-  function readJSON(id) {
-    var el = document.getElementById(id);
-    if (!el) return null;
-    try { return JSON.parse(el.textContent); } catch (e) { return null; }
-  }
-
-  /* The merged document nests each list under its file's key: {"severities": {"severities": [...]}}. */
-  function list(section, key) {
-    if (!section) return [];
-    if (Array.isArray(section)) return section;
-    return Array.isArray(section[key]) ? section[key] : [];
-  }
-
-  function byId(items, id) {
-    for (var i = 0; i < items.length; i++) if (items[i].id === id) return items[i];
-    return null;
-  }
-
-  function el(tag, cls, text) {
-    var node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (text != null) node.textContent = text;
-    return node;
-  }
-
-  var UNITS = { m: "minute", h: "hour", d: "day", w: "week" };
-
-  function duration(value) {
-    if (!value) return "";
-    if (value === "immediately") return "immediately";
-    if (value === "next-business-day") return "by the next business day";
-    if (value === "as-progress-dictates") return "as progress dictates";
-    if (value === "none") return "no regular updates";
-    var m = /^(\d+)([mhdw])$/.exec(value);
-    if (!m) return value;
-    return m[1] + " " + UNITS[m[2]] + (m[1] === "1" ? "" : "s");
-  }
-
-  function every(value) {
-    return /^\d+[mhdw]$/.test(value) ? "every " + duration(value) : duration(value);
-  }
-
-  function siteBase() {
-    var cfg = readJSON("__config");
-    var base = cfg && typeof cfg.base === "string" ? cfg.base : ".";
-    return base.replace(/\/+$/, "") || ".";
-  }
+  var PB = window.PB;
+  var el = PB.el, list = PB.list, byId = PB.byId, duration = PB.words, every = PB.every;
 
   function Tree(mount, data) {
     this.mount = mount;
@@ -61,7 +16,7 @@
     this.roles = list(data.roles, "roles");
     this.phases = list(data.phases, "phases");
     this.comm = data.communication || {};
-    this.base = siteBase();
+    this.base = PB.base();
     this.path = []; /* [{node: id, answer: index}] */
   }
 
@@ -236,6 +191,9 @@
     var more = el("p", "pb-tree-more");
     more.appendChild(this.link("severities/" + severity.id + ".html",
       "Everything about " + severity.label + " " + severity.name));
+    more.appendChild(document.createTextNode(" · "));
+    more.appendChild(this.link("respond/status-update.html#severity=" + severity.id,
+      "Write a status update"));
     step.appendChild(more);
     return step;
   };
@@ -279,6 +237,7 @@
     this.fromHash();
     this.render(false);
     window.addEventListener("hashchange", function () {
+      if (!/path=/.test(location.hash)) return; /* an ordinary anchor on the page */
       self.fromHash();
       self.render(true);
     });
@@ -287,12 +246,11 @@
   function init() {
     var mounts = document.querySelectorAll('[data-pb-widget="tree"]:not(.pb-ready)');
     if (!mounts.length) return;
-    var data = readJSON("pb-data");
+    var data = PB.data();
     if (!data) return;
     for (var i = 0; i < mounts.length; i++) new Tree(mounts[i], data).start();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
 })();
