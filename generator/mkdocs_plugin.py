@@ -27,7 +27,7 @@ log = logging.getLogger("mkdocs.plugins.playbook")
 ASSETS = "assets"
 POLYFILLS = ("iframe-worker.js",)  # must load before Material's bundle (file:// search)
 # Loaded by playbook.js only on pages that host the widget, keeping every page under 30 KB.
-ON_DEMAND = ("tree.js", "composer.js", "checklist.js")
+ON_DEMAND = ("tree.js", "tree.css", "composer.js", "composer.css", "checklist.js")
 
 
 class PlaybookConfig(Config):
@@ -90,10 +90,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 polyfills = config.extra.setdefault("polyfills", [])
                 if path not in polyfills:
                     polyfills.insert(0, path)
-            elif path.endswith(".css") and path not in config.extra_css:
-                config.extra_css.append(path)
             elif name in ON_DEMAND:
                 continue
+            elif path.endswith(".css") and path not in config.extra_css:
+                config.extra_css.append(path)
             elif path.endswith(".js") and path not in [str(s) for s in config.extra_javascript]:
                 script = opt.ExtraScriptValue(path)
                 script.defer = True
