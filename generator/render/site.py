@@ -224,7 +224,7 @@ def render_site(
 ) -> list[RenderedFile]:
     """Every file of the site's docs root, in a stable order: pages, data, download, guides."""
     env = make_environment(templates_dir)
-    view = PlaybookView(model)
+    view = PlaybookView(model, today=build_date)  # review freshness is measured on this day
     common = {
         "pb": model,
         "v": view,

@@ -6,7 +6,9 @@ Templates stay declarative: anything that needs a loop over two collections or a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
+from generator.freshness import ReviewState, review_state, today
 from generator.model import (
     Answer,
     Audience,
@@ -56,6 +58,7 @@ class PlaybookView:
     """The model plus the cross-references pages show (who staffs what, which template applies)."""
 
     pb: Playbook
+    today: date | None = None  # the day review freshness is measured on (the build date)
 
     def severity(self, severity_id: str) -> Severity:
         return self.pb.severity(severity_id)
@@ -159,6 +162,20 @@ class PlaybookView:
 
     def workflow_of(self, phase_id: str) -> list:
         return [step for step in self.pb.workflow if step.phase == phase_id]
+
+    def review_of(self, kind: str, item: object = None) -> ReviewState:
+        """Owner and review date of a page: the item's own (a severity, role or template) where
+        it has them, else its file's; `stale` uses the organisation's maximum age."""
+        owner = last = None
+        own = getattr(item, "review", None)
+        if own is not None:
+            owner, last = own.owner, own.last_reviewed
+        for file_review in self.pb.file_reviews:
+            if file_review.file == kind:
+                owner = owner or file_review.review.owner
+                last = last or file_review.review.last_reviewed
+        on = today(default=self.today)
+        return review_state(owner, last, self.pb.organisation.review_max_age_days, on)
 
     def phase_items_of(self, role_id: str) -> list[tuple[str, ChecklistItem]]:
         """Phase checklist items owned by a role, with their phase id."""

@@ -25,6 +25,8 @@ Each rule has a stable id (used in findings, `expected.txt` fixtures and documen
 | `template-placeholder-unused` | error | each declared placeholder is used |
 | `phrase-pattern-invalid` | error | `pattern` of a phrase to avoid compiles |
 | `timezone-unknown` | error | the organisation's time zone is a known IANA name |
+| `review-date-invalid` | error | `last_reviewed` is a calendar date |
+| `review-stale` | warning | `last_reviewed` is within `review_max_age_days` of today |
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from generator.findings import Finding
 from generator.loader import LoadedFile
-from generator.validate import rules_ids, rules_order, rules_text, rules_tree
+from generator.validate import rules_ids, rules_order, rules_review, rules_text, rules_tree
 from generator.validate.document import Document
 
 Rule = Callable[[Document], Iterable[Finding]]
@@ -52,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     rules_text.check_placeholders,
     rules_text.check_phrase_patterns,
     rules_text.check_timezone,
+    rules_review.check_review_freshness,
 )
 
 
