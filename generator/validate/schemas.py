@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.exceptions import NoSuchResource, Unresolvable
 from referencing.jsonschema import DRAFT202012
@@ -32,6 +32,11 @@ _CONTAINERS = frozenset(
         "prefixItems",
     }
 )
+
+
+#: Formats checked with the standard library only, so results never depend on which optional
+#: packages happen to be installed (jsonschema checks `uri` only when rfc3987 is present).
+FORMATS = FormatChecker(formats=("date", "email", "ipv4", "ipv6", "regex", "uuid"))
 
 
 class SchemaError(PlaybookError):
@@ -69,7 +74,7 @@ class SchemaSet:
             self._validators[kind] = Draft202012Validator(
                 self.documents[name],
                 registry=self.registry,
-                format_checker=Draft202012Validator.FORMAT_CHECKER,
+                format_checker=FORMATS,
             )
         return self._validators[kind]
 
