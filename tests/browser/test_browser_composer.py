@@ -128,3 +128,10 @@ def test_preview_count_and_copy(site, open_page, watch):
     assert copied.splitlines()[0] == page.locator(".pb-preview-title").inner_text()
     assert "No problems found." in page.locator(".pb-lint").inner_text()
     watch.assert_clean()
+
+
+def test_link_from_the_tree_preselects_the_severity(site, open_page, watch):
+    severity = site.list("severities", "severities")[-1]["id"]
+    page = open_page(site.url(COMPOSER) + f"#severity={severity}")
+    assert page.locator("select[name=severity]").input_value() == severity
+    watch.assert_clean()
