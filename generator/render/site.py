@@ -20,6 +20,7 @@ from jinja2 import Environment, TemplateError, TemplateSyntaxError
 from generator.findings import BuildError
 from generator.layout import PAGES_DIR
 from generator.model import Playbook
+from generator.render.authoring import authoring_reference, rule_table
 from generator.render.environment import make_environment
 from generator.render.flowchart import flowchart_svg
 from generator.render.view import PlaybookView
@@ -155,6 +156,14 @@ def page_specs(model: Playbook) -> list[PageSpec]:
             "Incident summary template",
             "Incident summary",
             ref,
+        ),
+        PageSpec(
+            "reference/authoring.md",
+            "authoring.md.j2",
+            "Authoring reference",
+            "Authoring reference",
+            ref,
+            {"authoring": authoring_reference(), "rules": rule_table()},
         ),
     ]
     return specs
