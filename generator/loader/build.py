@@ -7,6 +7,7 @@ the limits (depth, aliases, values) while it goes, before anything large is buil
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -185,6 +186,8 @@ class Builder:
         anchor = getattr(event, "anchor", None)
         if isinstance(event, ev.ScalarEvent):
             value = self.scalar(event)
+            if isinstance(value, str) and event.style is None:
+                self.check_cut_by_comment(event)
             self.ends.append((path, (event.end_mark.line + 1, event.end_mark.column + 1)))
             if anchor is not None:
                 self.anchors[anchor] = _Anchor(value, path, len(self.values) - 1, len(self.values))
@@ -216,6 +219,31 @@ class Builder:
                 event.start_mark,
                 hint="remove the explicit tag or fix the value",
             ) from None
+
+    def check_cut_by_comment(self, event: ev.ScalarEvent) -> None:
+        """Warn when ` #word` ends a plain text: YAML read the rest of the line as a comment.
+
+        `text: Open #inc-{date}` silently loses everything from `#`; a comment written on purpose
+        has a space after the `#`, so only `#` followed directly by a character is reported.
+        """
+        mark = event.end_mark
+        if mark.buffer is None:
+            return
+        rest = mark.buffer[mark.pointer : mark.buffer.find("\n", mark.pointer)]
+        match = _CUT_BY_COMMENT.match(rest)
+        if match is None:
+            return
+        column = mark.column + match.start(1) + 1
+        self.findings.append(
+            Finding(
+                "yaml-comment-in-text",
+                f"the text ends before '{match.group(1)}...': YAML reads ' #' as the start of a "
+                "comment",
+                Location(self.file, mark.line + 1, column),
+                level="warning",
+                hint="put the whole value in quotes to keep the '#' and what follows",
+            )
+        )
 
     def check_tag(self, event: ev.CollectionStartEvent, expected: str) -> None:
         if event.tag not in (None, "!", expected):
@@ -299,6 +327,9 @@ def _short(tag: str) -> str:
 
 
 _YAML_TAG = "tag:yaml.org,2002:"
+
+#: After a plain scalar: blanks, then `#` directly followed by a non-blank (`#inc-...`, `#42`).
+_CUT_BY_COMMENT = re.compile(r"[ \t]+(#[^\s#][^\s]{0,20})")
 
 
 def build(text: str, file: str, limits: Limits) -> tuple[object, Positions, list[Finding], bool]:

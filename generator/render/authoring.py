@@ -111,6 +111,7 @@ LOADER_RULE_WORDS: dict[str, str] = {
     "yaml-alias-limit": "too many aliases (a YAML bomb)",
     "yaml-tag": "an explicit YAML tag other than the plain scalar ones",
     "yaml-key-type": "a key that is not text",
+    "yaml-comment-in-text": "a text cut short by ' #', which YAML reads as a comment (warning)",
 }
 
 
