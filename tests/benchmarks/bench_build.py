@@ -1,0 +1,170 @@
+"""Section 3: `playbook build` against a plain `mkdocs build` of the same pages.
+
+The plain build gets exactly what our plugin would hand MkDocs: the Markdown that
+`playbook render --out` writes (rendered once, untimed), our assets under `assets/`, the
+verbatim files of `static/`, and a copy of the project's mkdocs.yml without the `playbook`
+plugin but with the same theme, features, Markdown extensions, other plugins, navigation,
+`extra_css`, deferred `extra_javascript` and polyfill the plugin would register. The difference
+between the two is what the plugin costs: loading and validating the YAML, rendering the pages.
+The plain build also publishes the summary download as a page (MkDocs has no other way to keep
+a `.md` file verbatim), which makes it do slightly more work, not less.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.layout import PAGES_DIR, TEMPLATES_DIR
+from generator.mkdocs_plugin import ASSETS, POLYFILLS
+from generator.pipeline import validate_playbook
+from generator.render import site_nav
+from tests.benchmarks.measure import (
+    BIN,
+    PROJECT_ROOT,
+    Figure,
+    Report,
+    env_without_noise,
+    interleaved,
+    median,
+    run_once,
+)
+
+TARGET = 1.10
+PROJECT_CONFIG = PROJECT_ROOT / "mkdocs.yml"
+STATIC_DIR = PROJECT_ROOT / "static"
+
+#: Timed rounds per scale: a scale-100 build of ~1,000 pages takes about a minute, so it gets
+#: fewer rounds to keep `make bench` under ten minutes on two cores.
+ROUNDS = {1: 5, 10: 3, 100: 2}
+
+
+def project_config() -> dict[str, Any]:
+    return yaml.safe_load(PROJECT_CONFIG.read_text(encoding="utf-8"))
+
+
+def _without_playbook_plugin(plugins: list[Any]) -> list[Any]:
+    kept = []
+    for plugin in plugins:
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        if name != "playbook":
+            kept.append(plugin)
+    return kept
+
+
+def ours_config(root: Path, playbook: Path) -> Path:
+    """The project's mkdocs.yml pointed at a synthetic playbook (the plugin reads it)."""
+    config = project_config()
+    config["docs_dir"] = str(STATIC_DIR)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "playbook" in plugin:
+            plugin["playbook"] = {**(plugin["playbook"] or {}), "playbook_dir": str(playbook)}
+    path = root / "mkdocs-ours.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def plain_config(root: Path, playbook: Path) -> Path:
+    """Rendered pages + assets + static files, and a mkdocs.yml with everything but our plugin."""
+    docs = root / "plain-docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    run_once(
+        [str(BIN / "playbook"), "render", "--out", str(docs), "--playbook", str(playbook)],
+        env=env_without_noise(),
+    )
+    shutil.copytree(STATIC_DIR, docs, dirs_exist_ok=True)
+    shutil.copytree(TEMPLATES_DIR / ASSETS, docs / ASSETS, dirs_exist_ok=True)
+    assets = sorted(
+        p.relative_to(docs).as_posix() for p in (docs / ASSETS).rglob("*") if p.is_file()
+    )
+    result = validate_playbook(playbook)
+    assert result.model is not None, "the synthetic playbook must be valid"
+
+    config = project_config()
+    config["docs_dir"] = str(docs)
+    config["plugins"] = _without_playbook_plugin(config["plugins"])
+    config["nav"] = site_nav(result.model, playbook / PAGES_DIR)
+    config["extra_css"] = [a for a in assets if a.endswith(".css")]
+    config["extra_javascript"] = [
+        {"path": a, "defer": True}
+        for a in assets
+        if a.endswith(".js") and a.rsplit("/", 1)[-1] not in POLYFILLS
+    ]
+    polyfills = [a for a in assets if a.rsplit("/", 1)[-1] in POLYFILLS]
+    if polyfills:
+        config.setdefault("extra", {})["polyfills"] = polyfills
+    path = root / "mkdocs-plain.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def site_bytes(site: Path) -> int:
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+
+
+def run(
+    report: Report, playbooks: dict[int, Path], runs: int, work: Path
+) -> dict[int, dict[str, float]]:
+    """Time both builds at every scale; returns scale -> {"whole", "plain", "size", "pages"}."""
+    env = env_without_noise()
+    out: dict[int, dict[str, float]] = {}
+    for scale, playbook in playbooks.items():
+        root = playbook.parent
+        ours_cfg, plain_cfg = ours_config(root, playbook), plain_config(root, playbook)
+        ours_site, plain_site = root / "site-ours", root / "site-plain"
+        ours_cmd = [
+            str(BIN / "playbook"),
+            "build",
+            "--config",
+            str(ours_cfg),
+            "--site-dir",
+            str(ours_site),
+        ]
+        plain_cmd = [
+            str(BIN / "mkdocs"),
+            "build",
+            "--strict",
+            "--config-file",
+            str(plain_cfg),
+            "--site-dir",
+            str(plain_site),
+        ]
+        rounds = min(runs, ROUNDS.get(scale, runs))
+        times = interleaved(
+            {
+                "ours": lambda c=ours_cmd: run_once(c, env=env),
+                "plain": lambda c=plain_cmd: run_once(c, env=env),
+            },
+            rounds,
+            warmup=0,
+        )
+        ours, plain = median(times["ours"]), median(times["plain"])
+        pages = sum(1 for _ in ours_site.rglob("*.html"))
+        label = f"scale {scale} ({pages} pages, {rounds} runs)"
+        report.add(Figure("build", f"{label}: playbook build", ours, "s"))
+        report.add(Figure("build", f"{label}: plain mkdocs build", plain, "s"))
+        ratio = ours / plain
+        report.add(
+            Figure(
+                "build",
+                f"{label}: ratio ours / plain",
+                ratio,
+                "x",
+                target=f"<= {TARGET:.2f}",
+                met=ratio <= TARGET,
+            )
+        )
+        pages_in = sum(p.stat().st_size for p in (playbook / PAGES_DIR).rglob("*.md"))
+        yaml_in = sum(p.stat().st_size for p in playbook.glob("*.yaml"))
+        out[scale] = {
+            "whole": ours,
+            "plain": plain,
+            "size": yaml_in + pages_in,
+            "pages": pages,
+            "site_bytes": site_bytes(ours_site),
+        }
+    return out
