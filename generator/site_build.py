@@ -13,13 +13,13 @@ import os
 import shutil
 import sys
 import tempfile
-import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.findings import BuildError, InvalidPlaybook
+from generator.site_swap import exclusive, remove_leftovers, swap_in
 
 # Material for MkDocs prints an end-of-life notice on import unless this is set; nothing a reader
 # of our build output can act on. Set before anything imports mkdocs or material.
@@ -76,20 +76,18 @@ def build_site(config_file: Path | str | None = None, site_dir: Path | str | Non
     if not result.ok:
         raise InvalidSite(list(result.findings), report(result, "text"), _shown(target) + "/")
     target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f"{target.name}.new-", dir=target.parent))
-    try:
-        config.site_dir = str(fresh)
-        _mkdocs_build(config, _shown(target) + "/")
-        write_offline_zip(fresh)
-        fresh.chmod(0o777 & ~_umask())
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    old = target.parent / f"{target.name}.old-{uuid.uuid4().hex[:8]}"
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    with exclusive(target.parent):  # one build per site folder at a time: never a mix of two
+        remove_leftovers(target)  # temporary folders of builds that were killed
+        fresh = Path(tempfile.mkdtemp(prefix=f"{target.name}.new-", dir=target.parent))
+        try:
+            config.site_dir = str(fresh)
+            _mkdocs_build(config, _shown(target) + "/")
+            write_offline_zip(fresh)
+            fresh.chmod(0o777 & ~_umask())
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
+        swap_in(fresh, target)  # atomic: the folder is the whole old or the whole new site
     warnings = report(result, "text") if result.warnings else ""
     return Built(target, playbook_dir, warnings)
 
