@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -53,6 +54,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.rendered: list[RenderedFile] = []
         self.assets: dict[str, Path] = {}
         self.dirs: dict[str, Path] = {}
+        # (playbook folder, ValidationResult) that `build_site` validated just before this build;
+        # used once instead of validating the same files a second time.
+        self.prevalidated: tuple[Path, Any] | None = None
 
     # Runs before Material's offline plugin (priority 0), which adds a CDN shim unless a polyfill
     # named iframe-worker is already registered.
@@ -71,7 +75,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if templates:
             self.dirs["org templates"] = templates
         try:
-            model, document = validate_for_site(playbook, log)
+            handed, self.prevalidated = self.prevalidated, None
+            if handed is not None and handed[0] == playbook and handed[1].ok:
+                model, document = handed[1].model, handed[1].document
+            else:
+                model, document = validate_for_site(playbook, log)
             self.rendered = render_site(
                 model,
                 document,

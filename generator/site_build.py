@@ -75,6 +75,7 @@ def build_site(config_file: Path | str | None = None, site_dir: Path | str | Non
     result = validate_playbook(playbook_dir)
     if not result.ok:
         raise InvalidSite(list(result.findings), report(result, "text"), _shown(target) + "/")
+    config.plugins[PLUGIN].prevalidated = (playbook_dir, result)  # the plugin needs no second run
     target.parent.mkdir(parents=True, exist_ok=True)
     with exclusive(target.parent):  # one build per site folder at a time: never a mix of two
         remove_leftovers(target)  # temporary folders of builds that were killed
