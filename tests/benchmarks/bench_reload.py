@@ -1,0 +1,135 @@
+"""Section 6: live reload in `playbook serve`, from saving a YAML file to the browser showing it.
+
+A scale-1 synthetic playbook is served on 127.0.0.1 (a free port); Chromium opens the first
+phase's page; each round rewrites phases.yaml with a new goal for that phase and times, from the
+moment the file is closed, until the new text is on the page (MkDocs' live reload rebuilds the
+site and the page reloads itself).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+from generator.loader.yaml12 import Yaml12Loader
+from tests.benchmarks import synthetic
+from tests.benchmarks.bench_build import ours_config
+from tests.benchmarks.bench_pages import CHROMIUM, CHROMIUM_ARGS
+from tests.benchmarks.measure import BIN, Figure, Report, env_without_noise, median
+
+TARGET = 2.0
+START_TIMEOUT = 120.0
+CHANGE_TIMEOUT_MS = 30_000
+_BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until_served(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"playbook serve exited: {log.read_text(errors='replace')[-1500:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"playbook serve did not answer within {START_TIMEOUT:.0f} s")
+
+
+def set_first_goal(playbook: Path, goal: str) -> None:
+    """Save phases.yaml with a new goal for the first phase, as an editor would (one write)."""
+    path = playbook / "phases.yaml"
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=Yaml12Loader)
+    data["phases"][0]["goal"] = goal
+    path.write_text(synthetic.dump_file("phases", data), encoding="utf-8")
+
+
+def run(report: Report, work: Path, runs: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    root = work / "reload"
+    playbook = synthetic.generate(root / "playbook", 1)
+    config = ours_config(root, playbook)
+    first = yaml.load((playbook / "phases.yaml").read_text("utf-8"), Loader=Yaml12Loader)
+    phase_id = first["phases"][0]["id"]
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/phases/{phase_id}.html"
+    log = root / "serve.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [
+                str(BIN / "playbook"),
+                "serve",
+                "--config",
+                str(config),
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env_without_noise(),
+            start_new_session=True,
+        )
+    samples: list[float] = []
+    try:
+        wait_until_served(url, server, log)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page()
+                page.goto(url, wait_until="load")
+                for round_no in range(max(runs, 3) + 1):  # round 0 warms up, unrecorded
+                    time.sleep(1.0)  # let the previous rebuild and reload settle
+                    marker = f"Reload benchmark marker {round_no} {time.time_ns()}"
+                    set_first_goal(playbook, marker)
+                    saved = time.perf_counter()
+                    page.get_by_text(marker).first.wait_for(timeout=CHANGE_TIMEOUT_MS)
+                    elapsed = time.perf_counter() - saved
+                    if round_no:
+                        samples.append(elapsed)
+            finally:
+                browser.close()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+    value = median(samples)
+    rebuilds = [float(m) for m in _BUILT.findall(log.read_text(errors="replace"))][1:]
+    report.add(
+        Figure(
+            "reload",
+            f"scale 1: save -> new text in the browser ({len(samples)} runs)",
+            value,
+            "s",
+            target=f"< {TARGET:.0f} s",
+            met=value < TARGET,
+        )
+    )
+    if rebuilds:
+        report.add(
+            Figure(
+                "reload",
+                "scale 1: of which the site rebuild (MkDocs' own log)",
+                median(rebuilds),
+                "s",
+                note="the rest: noticing the change, the browser's reload and page load",
+            )
+        )
