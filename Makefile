@@ -24,3 +24,8 @@ lint: $(BIN)/.installed
 
 clean:
 	rm -rf site $(VENV) .pytest_cache
+
+# Benchmarks (not part of `make test`): prints every figure and ratio; about 8 minutes on 2 cores.
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--only validate,build --runs 3".
+bench: $(BIN)/.installed
+	$(BIN)/python -m tests.benchmarks.run $(BENCH_ARGS)
