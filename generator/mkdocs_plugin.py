@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from generator.confine import confine
 from generator.findings import PlaybookError
 from generator.layout import PAGES_DIR, SCHEMA_DIR, TEMPLATES_DIR
 from generator.render import RenderedFile, build_date_from_env, render_site, site_nav
@@ -70,6 +71,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         playbook = root / self.config.playbook_dir
         templates = root / self.config.templates_dir if self.config.templates_dir else None
         pages = root / self.config.pages_dir if self.config.pages_dir else playbook / PAGES_DIR
+        try:  # their files are published: no folder outside the project, no link leading out
+            if templates is not None:
+                confine(templates, root, "templates_dir")
+            if self.config.pages_dir:
+                confine(pages, root, "pages_dir")
+        except PlaybookError as error:
+            raise PluginError(f"{error}; the site was not built") from error
         self.dirs = {"playbook": playbook, "pages": pages, "schema": SCHEMA_DIR}
         self.dirs["templates"] = TEMPLATES_DIR
         if templates:

@@ -17,6 +17,8 @@ from typing import Any
 
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 
+from generator.confine import outside_links
+from generator.confine import site_path as confined_site_path
 from generator.findings import BuildError
 from generator.layout import PAGES_DIR
 from generator.model import Playbook
@@ -174,6 +176,9 @@ def guide_files(pages_dir: Path | str | None) -> list[tuple[str, Path]]:
     if pages_dir is None or not Path(pages_dir).is_dir():
         return []
     root = Path(pages_dir)
+    escaping = outside_links(root)  # a link leading out would publish a file from elsewhere
+    if escaping:
+        raise BuildError(f"{escaping[0][0]} is a symbolic link to {escaping[0][1]}, outside {root}")
     found = []
     for path in root.rglob("*"):
         rel = path.relative_to(root)
@@ -232,6 +237,9 @@ def render_site(
     build_date: date,
 ) -> list[RenderedFile]:
     """Every file of the site's docs root, in a stable order: pages, data, download, guides."""
+    specs = page_specs(model)
+    for spec in specs:  # ids the schema did not check (a model built by hand) must not escape
+        confined_site_path(spec.path)
     env = make_environment(templates_dir)
     view = PlaybookView(model, today=build_date)  # review freshness is measured on this day
     common = {
@@ -245,7 +253,7 @@ def render_site(
         "data_file": DATA_FILE,
     }
     out: list[RenderedFile] = []
-    for spec in page_specs(model):
+    for spec in specs:
         context = {
             **common,
             **spec.context,
@@ -275,6 +283,8 @@ def render_site(
             out.append(RenderedFile(site_path, data.decode("utf-8-sig").replace("\r\n", "\n")))
         else:
             out.append(RenderedFile(site_path, data))
+    for file in out:
+        confined_site_path(file.path)
     return out
 
 

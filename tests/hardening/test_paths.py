@@ -1,0 +1,189 @@
+"""Paths: nothing from the playbook or its configuration reads or writes outside its folder.
+
+Ids become file names (`severities/<id>.md`); the schema allows only `a-z0-9-` in them, and the
+renderer refuses an unsafe path even from a model built without the schema. An organisation's
+pages and templates are published, so their folders must lie inside the project and hold no
+symbolic link leading out of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hardening_child import PLAYBOOK_CLI
+
+from generator.confine import confine, outside_links, site_path
+from generator.findings import BuildError
+from generator.model import Playbook
+from generator.pipeline import validate_playbook
+from generator.render import render_site
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+MINIMAL = PROJECT_ROOT / "tests" / "fixtures" / "minimal"
+ESCAPES = ("../../escape", "/tmp/escape", "a/../../b", "a\\..\\b", "x\x00y", "../" * 9 + "x")
+
+
+@pytest.fixture(scope="module")
+def valid() -> tuple[Playbook, dict]:
+    result = validate_playbook(MINIMAL)
+    assert result.model is not None and result.document is not None
+    return result.model, result.document
+
+
+@pytest.mark.parametrize("bad_id", ["../../escape", "sev1/../../x", "/etc/x", "a.md", "A"])
+def test_the_schema_refuses_ids_that_are_paths(bad_id: str, make_playbook) -> None:
+    playbook = make_playbook()
+    severities = playbook / "severities.yaml"
+    severities.write_text(
+        severities.read_text().replace("id: sev1", f"id: {bad_id!r}".replace("'", '"'), 1)
+    )
+    result = validate_playbook(playbook)
+    assert not result.ok
+    rules = {(f.rule, Path(f.location.file).name, f.location.line) for f in result.errors}
+    assert ("schema-pattern", "severities.yaml", 3) in rules
+
+
+@pytest.mark.parametrize("bad_id", ESCAPES)
+def test_the_renderer_refuses_an_id_that_escapes(bad_id: str, valid) -> None:
+    """A model built by hand (no schema) with a hostile id: refused before anything is written."""
+    model, document = valid
+    crafted = dataclasses.replace(model.severities[0], id=bad_id)
+    hostile = dataclasses.replace(model, severities=(crafted, *model.severities[1:]))
+    with pytest.raises(BuildError, match="refusing to write"):
+        render_site(hostile, document, build_date=date(2026, 1, 1))
+
+
+def test_the_renderer_writes_only_safe_paths(valid) -> None:
+    model, document = valid
+    files = render_site(model, document, build_date=date(2026, 1, 1))
+    for file in files:
+        assert site_path(file.path) == file.path
+
+
+@pytest.mark.parametrize("path", (*ESCAPES, "", "..", "/abs.md", "a//b", "./a", "a/./b", "a\nb"))
+def test_site_path_refuses(path: str) -> None:
+    with pytest.raises(BuildError):
+        site_path(path)
+
+
+@pytest.mark.parametrize("path", ["index.md", "severities/sev1.md", "guides/a b/ü.md", "x..y.md"])
+def test_site_path_accepts(path: str) -> None:
+    assert site_path(path) == path
+
+
+# --------------------------------------------------------------------------- pages and templates
+
+
+def test_confine_accepts_a_folder_inside_and_links_within(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    (pages / "sub").mkdir(parents=True)
+    (pages / "real.md").write_text("# Real\n")
+    (pages / "sub" / "alias.md").symlink_to("../real.md")
+    assert confine(pages, tmp_path, "pages_dir") == pages
+    assert outside_links(pages) == []
+
+
+def test_confine_refuses_traversal_absolute_and_links(tmp_path: Path) -> None:
+    project, outside = tmp_path / "project", tmp_path / "outside"
+    project.mkdir()
+    outside.mkdir()
+    (outside / "secret.md").write_text("secret\n")
+    (project / "linked").symlink_to(outside)
+    (project / "pages").mkdir()
+    (project / "pages" / "leak.md").symlink_to(outside / "secret.md")
+    (project / "pages" / "loop.md").symlink_to("loop.md")
+    for folder in (project / ".." / "outside", outside, project / "linked"):
+        with pytest.raises(BuildError, match="outside the project folder"):
+            confine(folder, project, "pages_dir")
+    with pytest.raises(BuildError, match=r"leak\.md is a symbolic link to .*secret\.md"):
+        confine(project / "pages", project, "pages_dir")
+    assert [link.name for link, _ in outside_links(project / "pages")] == ["leak.md", "loop.md"]
+
+
+def _project(root: Path) -> Path:
+    project = root / "project"
+    project.mkdir(parents=True)
+    shutil.copy(PROJECT_ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "static").mkdir()
+    shutil.copytree(MINIMAL, project / "playbook")
+    (root / "outside").mkdir()
+    (root / "outside" / "secret.md").write_text("# The secret\n")
+    (root / "outside" / "home.md.j2").write_text("{{ 7*7 }}\n")
+    return project
+
+
+def _configure(project: Path, option: str, value: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    config.write_text(
+        text.replace(
+            "      playbook_dir: playbook\n",
+            f"      playbook_dir: playbook\n      {option}: {value}\n",
+            1,
+        )
+    )
+
+
+def _build(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    return subprocess.run(
+        [str(PLAYBOOK_CLI), "build", "--config", str(project / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def _digest(folder: Path) -> str:
+    return hashlib.sha256(
+        b"".join(
+            p.as_posix().encode() + p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+        )
+    ).hexdigest()
+
+
+SETUPS = {
+    "templates_dir-dot-dot": ("templates_dir", "../outside", None),
+    "templates_dir-absolute": ("templates_dir", "{outside}", None),
+    "templates_dir-link-out": ("templates_dir", "overrides", "overrides->{outside}"),
+    "templates_dir-file-link-out": (
+        "templates_dir",
+        "overrides",
+        "overrides/home.md.j2->{outside}/home.md.j2",
+    ),
+    "pages_dir-dot-dot": ("pages_dir", "../outside", None),
+    "pages_dir-link-out": ("pages_dir", "docs", "docs->{outside}"),
+    "pages-file-link-out": (None, None, "playbook/pages/secret.md->{outside}/secret.md"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SETUPS))
+def test_build_refuses_folders_and_links_leading_out(name: str, tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    outside = tmp_path / "outside"
+    first = _build(project)
+    assert first.returncode == 0, first.stderr
+    before = _digest(project / "site")
+    option, value, link = SETUPS[name]
+    if link:
+        source, target = link.format(outside=outside).split("->")
+        (project / source).parent.mkdir(parents=True, exist_ok=True)
+        (project / source).symlink_to(target)
+    if option:
+        _configure(project, option, value.format(outside=outside))
+    run = _build(project)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr
+    assert "outside" in run.stderr and "the site was not built" in run.stderr, run.stderr
+    assert _digest(project / "site") == before
+    assert "The secret" not in "".join(
+        p.read_text(errors="replace") for p in (project / "site").rglob("*.html")
+    )
