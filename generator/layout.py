@@ -27,10 +27,26 @@ YAML_SUFFIXES: tuple[str, ...] = (".yaml", ".yml")
 #: The folder of hand-written Markdown pages inside a playbook folder.
 PAGES_DIR = "pages"
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SCHEMA_DIR = PROJECT_ROOT / "schema"
-TEMPLATES_DIR = PROJECT_ROOT / "templates"
-DEFAULT_PLAYBOOK_DIR = PROJECT_ROOT / "playbook"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+#: The checkout the package runs from (source or editable install).
+PROJECT_ROOT = _PACKAGE_DIR.parent
+
+
+def _shipped(folder: str) -> Path:
+    """A folder the tool ships: beside the package in a checkout, inside it in a wheel.
+
+    `pyproject.toml` maps `schema/`, `templates/` and `playbook/` into `generator/resources/` when
+    a wheel is built, so `pip install incident-playbook` (as CI recipes do) finds them too.
+    """
+    if (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / folder).is_dir():
+        return PROJECT_ROOT / folder
+    return _PACKAGE_DIR / "resources" / folder
+
+
+SCHEMA_DIR = _shipped("schema")
+TEMPLATES_DIR = _shipped("templates")
+DEFAULT_PLAYBOOK_DIR = _shipped("playbook")
 
 #: The schema describing the merged document (`playbook.json`): one property per file kind.
 ROOT_SCHEMA = "playbook.schema.json"
