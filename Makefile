@@ -22,6 +22,12 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 
+# A longer fuzzing run than `make test` does (FUZZ_EXAMPLES per property, fresh random cases).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(BIN)/.installed
+	PLAYBOOK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) PLAYBOOK_FUZZ_RANDOM=1 \
+		$(BIN)/python -m pytest -q -W ignore::UserWarning tests/hardening/test_fuzz.py
+
 clean:
 	rm -rf site $(VENV) .pytest_cache
 
