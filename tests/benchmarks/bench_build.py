@@ -33,6 +33,7 @@ from tests.benchmarks.measure import (
     interleaved,
     median,
     run_once,
+    run_timed,
 )
 
 TARGET = 1.10
@@ -146,15 +147,23 @@ def run(
             str(plain_site),
         ]
         rounds = min(runs, ROUNDS.get(scale, runs))
+        cpu: dict[str, list[float]] = {"ours": [], "plain": []}
+
+        def timed(name: str, cmd: list[str], cpu: dict[str, list[float]] = cpu) -> float:
+            wall, used = run_timed(cmd, env=env)
+            cpu[name].append(used)
+            return wall
+
         times = interleaved(
             {
-                "ours": lambda c=ours_cmd: run_once(c, env=env),
-                "plain": lambda c=plain_cmd: run_once(c, env=env),
+                "ours": lambda c=ours_cmd: timed("ours", c),
+                "plain": lambda c=plain_cmd: timed("plain", c),
             },
             rounds,
             warmup=0,
         )
         ours, plain = median(times["ours"]), median(times["plain"])
+        ours_cpu, plain_cpu = median(cpu["ours"]), median(cpu["plain"])
         pages = sum(1 for _ in ours_site.rglob("*.html"))
         label = f"scale {scale} ({pages} pages, {rounds} runs)"
         report.add(Figure("build", f"{label}: playbook build", ours, "s"))
@@ -168,6 +177,15 @@ def run(
                 "x",
                 target=f"<= {TARGET:.2f}",
                 met=ratio <= TARGET,
+            )
+        )
+        report.add(
+            Figure(
+                "build",
+                f"{label}: ratio of CPU time ours / plain",
+                ours_cpu / plain_cpu,
+                "x",
+                note=f"CPU {ours_cpu:.1f} s / {plain_cpu:.1f} s; information",
             )
         )
         zip_seconds = median([_zip_seconds(plain_site) for _ in range(rounds)])
@@ -193,6 +211,8 @@ def run(
         out[scale] = {
             "whole": ours,
             "plain": plain,
+            "cpu": ours_cpu,
+            "plain_cpu": plain_cpu,
             "size": yaml_in + pages_in,
             "pages": pages,
             "site_bytes": site_bytes(ours_site),

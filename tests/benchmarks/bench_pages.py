@@ -98,7 +98,7 @@ def run(report: Report, work: Path, runs: int) -> None:
 
     site = build_default_site(work)
     pages = pick_pages(site)
-    rounds = max(2 * runs, 10)  # page loads are cheap and noisy: more rounds
+    rounds = max(runs, 8)  # page loads are cheap and noisy: a few more rounds
     samples: dict[str, dict[str, list[float]]] = {name: {"dcl": [], "fcp": []} for name in pages}
     loaded: dict[str, list[str]] = {}
     with sync_playwright() as p:

@@ -1,7 +1,7 @@
 """`make bench`: every benchmark section in one run, figures and ratios printed side by side.
 
     python -m tests.benchmarks.run [--only validate,build,growth,pages,reload] [--runs N]
-                                   [--markdown FILE] [--json FILE]
+                                   [--scales 1,10,100] [--markdown FILE] [--json FILE]
 
 Generates the synthetic playbooks (scales 1, 10, 100) in a temporary folder, then runs the
 sections in order. A section whose prerequisite is missing is reported as a problem and the
@@ -47,10 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="incident-playbook benchmarks")
     parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (median)")
+    parser.add_argument(
+        "--scales", default=",".join(map(str, SCALES)), help="comma-separated scale factors"
+    )
     parser.add_argument("--markdown", type=Path, help="also write the figures as a Markdown table")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)
     wanted = [s.strip() for s in args.only.split(",") if s.strip()]
+    scales = [int(s) for s in args.scales.split(",") if s.strip()]
     unknown = set(wanted) - set(SECTIONS)
     if unknown:
         parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
@@ -64,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     build_times: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="playbook-bench-") as tmp:
         work = Path(tmp)
-        playbooks = {s: synthetic.generate(work / f"scale-{s}" / "playbook", s) for s in SCALES}
+        playbooks = {s: synthetic.generate(work / f"scale-{s}" / "playbook", s) for s in scales}
         for scale, folder in playbooks.items():
             pages = sum(1 for _ in folder.rglob("*.md"))
             print(f"scale {scale}: {folder} ({pages} hand-written pages)")
