@@ -43,10 +43,9 @@ def remove_leftovers(target: Path) -> None:
 
     If `<site>` itself is missing (a build died between the two renames of the fallback swap),
     the old site is moved back first."""
+    prefixes = (target.name + NEW, target.name + OLD)
     leftovers = sorted(
-        p
-        for p in target.parent.glob(f"{target.name}.*-*")
-        if p.name.startswith((target.name + NEW, target.name + OLD)) and p.is_dir()
+        p for p in target.parent.iterdir() if p.name.startswith(prefixes) and p.is_dir()
     )
     if not target.exists():
         olds = [p for p in leftovers if p.name.startswith(target.name + OLD)]
