@@ -95,6 +95,11 @@ def build_site(config_file: Path | str | None = None, site_dir: Path | str | Non
 
 #: The whole built site as one download, for reading offline (open index.html from disk).
 OFFLINE_ZIP = "downloads/playbook-offline.zip"
+#: Fastest deflate: a third of level 6's time (0.06 s against 0.18 s at scale 1) for a download
+#: about a quarter larger; the zip is made on every build, downloaded rarely.
+ZIP_LEVEL = 1
+#: Already compressed: deflating them again costs time and saves nothing.
+COMPRESSED = frozenset({".gz", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2"})
 
 
 def write_offline_zip(site_dir: Path) -> Path:
@@ -109,9 +114,10 @@ def write_offline_zip(site_dir: Path) -> Path:
         for path in files:
             name = "incident-playbook/" + path.relative_to(site_dir).as_posix()
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            stored = path.suffix.lower() in COMPRESSED
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(info, path.read_bytes(), compresslevel=ZIP_LEVEL)
     return target
 
 
