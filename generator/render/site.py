@@ -26,6 +26,7 @@ from generator.render.authoring import authoring_reference, rule_table
 from generator.render.environment import make_environment
 from generator.render.flowchart import flowchart_svg
 from generator.render.view import PlaybookView
+from generator.render.widget_data import COMPOSER_DATA, TREE_DATA, widget_data
 from generator.render.words import capital
 
 #: Where the organisation's own pages are published.
@@ -34,10 +35,6 @@ GUIDES = "guides"
 SUMMARY_DOWNLOAD = "downloads/incident-summary-template.md"
 #: The merged, validated document, for bots and other tools.
 DATA_FILE = "playbook.json"
-
-#: The parts of the merged document each widget reads (SITE.md: a subset, same keys).
-TREE_DATA = ("organisation", "severities", "roles", "phases", "communication", "decision-tree")
-COMPOSER_DATA = ("organisation", "severities", "communication", "status-templates")
 
 
 @dataclass(frozen=True)
@@ -263,10 +260,10 @@ def render_site(
             "href": _linker(spec.path, html=True),
         }
         if spec.template == "decide-severity.md.j2":
-            context["tree_data"] = _subset(document, TREE_DATA)
+            context["tree_data"] = widget_data(document, TREE_DATA)
             context["flowchart"] = flowchart_svg(model, href=context["href"])
         if spec.template == "status-update.md.j2":
-            context["composer_data"] = _subset(document, COMPOSER_DATA)
+            context["composer_data"] = widget_data(document, COMPOSER_DATA)
         out.append(RenderedFile(spec.path, _render(env, spec.template, context)))
     out.append(RenderedFile(DATA_FILE, json.dumps(document, indent=2, sort_keys=True) + "\n"))
     download_context = {**common, "title": "Incident summary", "page_path": SUMMARY_DOWNLOAD}
@@ -324,10 +321,6 @@ def _squeeze_blank(lines: list[str]) -> list[str]:
         if line or (out and out[-1]):
             out.append(line)
     return out
-
-
-def _subset(document: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
-    return {key: document[key] for key in keys if key in document}
 
 
 def _linker(from_path: str, *, html: bool = False):  # type: ignore[no-untyped-def]
