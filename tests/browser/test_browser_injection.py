@@ -1,11 +1,13 @@
 """Injection: a playbook whose every free-text field is an attack, opened in real Chromium.
 
-The hostile playbook (see `hostile.py`) is built with `playbook build` exactly as a user would.
+The hostile playbook (tests/hardening/hostile.py) is built with `playbook build` as a user would.
 Every page of the site is opened from file:// at 1280 px; the widgets are clicked through and
 search is used. On no page may a dialog open, a payload script run (it would set
 `window.__pwned`), an element from the data exist (`img[src=x]`, an `on*` attribute, a
 `javascript:`/`data:` link), a template expression be evaluated (`J{{ 7*7 }}J` must not become
 `J49J`), a JavaScript error occur, or the page grow wider than the window.
+
+Part of the hardening work (tests/hardening/); it lives here to share the one Chromium session.
 """
 
 from __future__ import annotations
@@ -13,20 +15,20 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hardening_child import PLAYBOOK_CLI
-from hostile import FLAG, JINJA, JINJA_EVALUATED, Hostile, write_hostile
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.hardening.hostile import FLAG, JINJA, JINJA_EVALUATED, Hostile, write_hostile
 
 pytestmark = pytest.mark.browser
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PLAYBOOK_CLI = Path(sys.executable).parent / "playbook"
 WIDTH = 1280
 #: Everything a page must not have, as a list of what was found (empty when safe).
 INSPECT = """
@@ -91,20 +93,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Hostil
     return project / "site", hostile
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
 @pytest.fixture
-def open_page(browser: Any) -> Iterator[tuple[Any, Watch]]:
+def hostile_page(browser: Any) -> Iterator[tuple[Any, Watch]]:
     watch = Watch()
     context = browser.new_context(viewport={"width": WIDTH, "height": 900})
 
@@ -156,9 +146,9 @@ def test_the_hostile_playbook_carries_payloads_in_every_file(hostile_site) -> No
     }  # fmt: skip
 
 
-def test_no_page_runs_or_shows_markup_from_the_data(hostile_site, open_page) -> None:
+def test_no_page_runs_or_shows_markup_from_the_data(hostile_site, hostile_page) -> None:
     site, _ = hostile_site
-    opener, watch = open_page
+    opener, watch = hostile_page
     shown_literally = 0
     all_pages = pages(site)
     assert len(all_pages) >= 20
@@ -172,9 +162,9 @@ def test_no_page_runs_or_shows_markup_from_the_data(hostile_site, open_page) -> 
     assert JINJA_EVALUATED not in "".join((site / p).read_text(encoding="utf-8") for p in all_pages)
 
 
-def test_the_decision_tree_walked_with_hostile_questions(hostile_site, open_page) -> None:
+def test_the_decision_tree_walked_with_hostile_questions(hostile_site, hostile_page) -> None:
     site, _ = hostile_site
-    opener, watch = open_page
+    opener, watch = hostile_page
     page = opener((site / "respond" / "decide-severity.html").as_uri())
     answers = page.locator(".pb-tree button.pb-tree-answer")
     for depth in range(12):
@@ -186,9 +176,9 @@ def test_the_decision_tree_walked_with_hostile_questions(hostile_site, open_page
     inspect(page, watch, "decision tree, result")
 
 
-def test_the_composer_with_hostile_templates_and_input(hostile_site, open_page) -> None:
+def test_the_composer_with_hostile_templates_and_input(hostile_site, hostile_page) -> None:
     site, _ = hostile_site
-    opener, watch = open_page
+    opener, watch = hostile_page
     page = opener((site / "respond" / "status-update.html").as_uri())
     composer = page.locator(".pb-composer")
     for name in ("stage", "audience", "severity"):
@@ -205,9 +195,9 @@ def test_the_composer_with_hostile_templates_and_input(hostile_site, open_page) 
     assert "J{{ 7*7 }}J" in page.locator(".pb-preview").inner_text()
 
 
-def test_checklists_ticked_and_copied_with_hostile_items(hostile_site, open_page) -> None:
+def test_checklists_ticked_and_copied_with_hostile_items(hostile_site, hostile_page) -> None:
     site, _ = hostile_site
-    opener, watch = open_page
+    opener, watch = hostile_page
     for path in ("phases/detection.html", "roles/incident-commander.html"):
         page = opener((site / path).as_uri())
         checklist = page.locator("ul.pb-checklist").first
@@ -221,9 +211,9 @@ def test_checklists_ticked_and_copied_with_hostile_items(hostile_site, open_page
         page.close()
 
 
-def test_search_results_for_payload_text(hostile_site, open_page) -> None:
+def test_search_results_for_payload_text(hostile_site, hostile_page) -> None:
     site, _ = hostile_site
-    opener, watch = open_page
+    opener, watch = hostile_page
     page = opener((site / "index.html").as_uri())
     box = page.locator("input.md-search__input")
     box.click()
