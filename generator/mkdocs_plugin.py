@@ -22,6 +22,7 @@ from generator.confine import confine
 from generator.findings import PlaybookError
 from generator.layout import PAGES_DIR, SCHEMA_DIR, TEMPLATES_DIR
 from generator.render import RenderedFile, build_date_from_env, render_site, site_nav
+from generator.render.environment import COMPILED
 from generator.render.site import SUMMARY_DOWNLOAD
 
 log = logging.getLogger("mkdocs.plugins.playbook")
@@ -131,6 +132,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+    def on_env(self, env, *, config, files):  # type: ignore[no-untyped-def]
+        # The theme's templates are compiled once per process, not again on every serve rebuild.
+        if self.config.enabled and env.bytecode_cache is None:
+            env.bytecode_cache = COMPILED
+        return env
 
     def on_serve(self, server, *, config, builder):  # type: ignore[no-untyped-def]
         if self.config.enabled:
