@@ -120,6 +120,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_files(self, files: Files, *, config) -> Files:  # type: ignore[no-untyped-def]
         if not self.config.enabled:
             return files
+        # mkdocs.yml's docs_dir is the pages folder: MkDocs found those pages at the top of the
+        # site, while the renderer publishes them (and their images) under guides/.
+        pages = self.dirs["pages"].resolve()
+        for found in list(files):
+            if found.abs_src_path and Path(found.abs_src_path).resolve().is_relative_to(pages):
+                files.remove(found)
         for item in self.rendered:
             if files.get_file_from_path(item.path) is not None:
                 raise PluginError(

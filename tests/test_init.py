@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.layout import FILE_KINDS, modeline
+from generator.layout import FILE_KINDS, PROJECT_ROOT, modeline
 from generator.pipeline import validate_playbook
 
 ORG = "Acme: Widgets & Co"
@@ -130,3 +130,11 @@ def test_rejects_unsupported_level_count(tmp_path: Path) -> None:
     code, _, err = invoke("init", str(tmp_path / "x"), "--levels", "6")
     assert code == 2
     assert "'6' is not one of '3', '4', '5'" in err
+
+
+def test_init_ships_the_projects_own_mkdocs_yml() -> None:
+    """`init` writes the mkdocs.yml shipped in the package; it must not drift from the root one."""
+    shipped = PROJECT_ROOT / "generator" / "scaffold" / "files" / "mkdocs.yml"
+    assert shipped.read_text(encoding="utf-8") == (PROJECT_ROOT / "mkdocs.yml").read_text(
+        encoding="utf-8"
+    )

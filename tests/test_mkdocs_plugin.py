@@ -36,7 +36,6 @@ def make_project(root: Path) -> Path:
     """A copy of the default project with the changes an organisation would make."""
     project = root / "project"
     shutil.copytree(DEFAULT_PLAYBOOK_DIR, project / "playbook")
-    (project / "static").mkdir(parents=True)
     config = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("# templates_dir: overrides/playbook", "templates_dir: overrides")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -158,15 +157,26 @@ def test_build_reports_an_invalid_playbook_without_touching_anything(tmp_path: P
         "mkdocs.yml",
         "overrides",
         "playbook",
-        "static",
     ]
 
 
-def test_a_page_in_docs_dir_may_not_shadow_a_generated_page(
+def test_own_pages_are_published_under_guides_whatever_their_name(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    (project / "playbook" / "pages" / "index.md").write_text("# Our index\n", encoding="utf-8")
+    build_site(project / "mkdocs.yml")
+    assert "Our index" in (project / "site" / "guides" / "index.html").read_text(encoding="utf-8")
+    assert "Our index" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_in_another_docs_dir_may_not_shadow_a_generated_page(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = make_project(tmp_path)
-    (project / "static" / "index.md").write_text("# Mine\n", encoding="utf-8")
+    (project / "extra").mkdir()
+    (project / "extra" / "index.md").write_text("# Mine\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("docs_dir: playbook/pages", "docs_dir: extra"), encoding="utf-8")
     with pytest.raises(BuildError, match="site/ was left as it was"):
         build_site(project / "mkdocs.yml")
     assert "index.md has the address of a page the playbook generates" in capsys.readouterr().err

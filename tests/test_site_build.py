@@ -326,7 +326,7 @@ def test_invalid_playbook_keeps_the_previous_site(tmp_path: Path) -> None:
     assert "Traceback" not in second.stderr + second.stdout
     assert "site/ was left as it was" in second.stderr
     assert _digest(project / "site") == before
-    assert sorted(p.name for p in project.iterdir()) == ["mkdocs.yml", "playbook", "site", "static"]
+    assert sorted(p.name for p in project.iterdir()) == ["mkdocs.yml", "playbook", "site"]
 
 
 def _checklist(page: str, list_id: str) -> dict[str, str]:
@@ -344,11 +344,10 @@ def _checklist(page: str, list_id: str) -> dict[str, str]:
 
 
 def _project(tmp_path: Path) -> Path:
-    """A copy of the default project: mkdocs.yml, the playbook and an empty static/."""
+    """A copy of the default project: mkdocs.yml and the playbook."""
     project = tmp_path / "project"
     shutil.copytree(DEFAULT_PLAYBOOK_DIR, project / "playbook")
     shutil.copy(PROJECT_ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "static").mkdir()
     return project
 
 

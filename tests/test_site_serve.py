@@ -53,7 +53,6 @@ def test_serve_reloads_after_a_yaml_edit(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(DEFAULT_PLAYBOOK_DIR, project / "playbook")
     shutil.copy(PROJECT_ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "static").mkdir()
     port = _free_port()
     server = subprocess.Popen(
         [Path(sys.executable).parent / "playbook", "serve", "--dev-addr", f"127.0.0.1:{port}"],

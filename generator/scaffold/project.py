@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from generator.findings import PlaybookError
-from generator.layout import DEFAULT_PLAYBOOK_DIR, FILE_KINDS, PAGES_DIR, PROJECT_ROOT, SCHEMA_DIR
+from generator.layout import DEFAULT_PLAYBOOK_DIR, FILE_KINDS, PAGES_DIR, SCHEMA_DIR
 from generator.loader.yaml12 import Yaml12Loader
 from generator.scaffold.levels import DEFAULT_LEVELS, adapt_levels, number_word
 from generator.scaffold.yamlout import comment_header, dump_file
@@ -112,8 +112,8 @@ def init_project(target: Path, options: Options, *, force: bool = False) -> list
 
 
 def _site_files(options: Options) -> dict[str, str]:
-    """mkdocs.yml from the project's own, with the organisation's site name, and its docs_dir."""
-    text = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    """mkdocs.yml (ours, shipped with the package) with the organisation's site name."""
+    text = (Path(__file__).parent / "files" / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(
         r"^site_name:.*$",
         f"site_name: {_quoted(options.org + ' incident playbook')}",

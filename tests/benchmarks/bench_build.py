@@ -1,8 +1,8 @@
 """Section 3: `playbook build` against a plain `mkdocs build` of the same pages.
 
 The plain build gets exactly what our plugin would hand MkDocs: the Markdown that
-`playbook render --out` writes (rendered once, untimed), our assets under `assets/`, the
-verbatim files of `static/`, and a copy of the project's mkdocs.yml without the `playbook`
+`playbook render --out` writes (rendered once, untimed, own pages included under guides/), our
+assets under `assets/`, and a copy of the project's mkdocs.yml without the `playbook`
 plugin but with the same theme, features, Markdown extensions, other plugins, navigation,
 `extra_css`, deferred `extra_javascript` and polyfill the plugin would register. The difference
 between the two is what the plugin costs: loading and validating the YAML, rendering the pages.
@@ -38,7 +38,6 @@ from tests.benchmarks.measure import (
 
 TARGET = 1.10
 PROJECT_CONFIG = PROJECT_ROOT / "mkdocs.yml"
-STATIC_DIR = PROJECT_ROOT / "static"
 
 #: Timed rounds per scale: a scale-100 build of ~1,000 pages takes about a minute each way, so
 #: it runs once to keep `make bench` under ten minutes on two cores.
@@ -61,7 +60,7 @@ def _without_playbook_plugin(plugins: list[Any]) -> list[Any]:
 def ours_config(root: Path, playbook: Path) -> Path:
     """The project's mkdocs.yml pointed at a synthetic playbook (the plugin reads it)."""
     config = project_config()
-    config["docs_dir"] = str(STATIC_DIR)
+    config["docs_dir"] = str(playbook / PAGES_DIR)
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "playbook" in plugin:
             plugin["playbook"] = {**(plugin["playbook"] or {}), "playbook_dir": str(playbook)}
@@ -71,7 +70,7 @@ def ours_config(root: Path, playbook: Path) -> Path:
 
 
 def plain_config(root: Path, playbook: Path) -> Path:
-    """Rendered pages + assets + static files, and a mkdocs.yml with everything but our plugin."""
+    """Rendered pages + assets, and a mkdocs.yml with everything but our plugin."""
     docs = root / "plain-docs"
     if docs.exists():
         shutil.rmtree(docs)
@@ -79,7 +78,6 @@ def plain_config(root: Path, playbook: Path) -> Path:
         [str(BIN / "playbook"), "render", "--out", str(docs), "--playbook", str(playbook)],
         env=env_without_noise(),
     )
-    shutil.copytree(STATIC_DIR, docs, dirs_exist_ok=True)
     shutil.copytree(TEMPLATES_DIR / ASSETS, docs / ASSETS, dirs_exist_ok=True)
     assets = sorted(
         p.relative_to(docs).as_posix() for p in (docs / ASSETS).rglob("*") if p.is_file()

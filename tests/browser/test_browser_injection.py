@@ -80,7 +80,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Hostil
     project = tmp_path_factory.mktemp("hostile") / "project"
     hostile = write_hostile(PROJECT_ROOT / "playbook", project / "playbook")
     shutil.copy(PROJECT_ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "static").mkdir()
+    (project / "playbook" / "pages").mkdir(exist_ok=True)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
     done = subprocess.run(
         [str(PLAYBOOK_CLI), "build", "--config", str(project / "mkdocs.yml")],

@@ -39,11 +39,11 @@ def digest(folder: Path) -> dict[str, str]:
 
 
 def make_project(root: Path, org: str) -> Path:
-    """A project folder: mkdocs.yml, an empty static/ and the minimal playbook named `org`."""
+    """A project folder: mkdocs.yml and the minimal playbook named `org` (no own pages)."""
     root.mkdir(parents=True)
     shutil.copy(PROJECT_ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "static").mkdir()
     shutil.copytree(MINIMAL, root / "playbook")
+    (root / "playbook" / "pages").mkdir()
     rename(root, org)
     return root
 
@@ -120,7 +120,7 @@ def test_killed_builds_leave_a_whole_site(tmp_path: Path, sites: Sites) -> None:
         assert all(name.startswith(("site.new-", "site.old-")) for name in leftovers), leftovers
     assert killed >= TRIALS // 4, "most kills should land while the build runs"
     build(project)  # the next build removes what killed builds left behind
-    assert sorted(p.name for p in project.iterdir()) == ["mkdocs.yml", "playbook", "site", "static"]
+    assert sorted(p.name for p in project.iterdir()) == ["mkdocs.yml", "playbook", "site"]
     assert digest(site) in (sites.a, sites.b)
 
 

@@ -111,8 +111,8 @@ def _project(root: Path) -> Path:
     project = root / "project"
     project.mkdir(parents=True)
     shutil.copy(PROJECT_ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "static").mkdir()
     shutil.copytree(MINIMAL, project / "playbook")
+    (project / "playbook" / "pages").mkdir()
     (root / "outside").mkdir()
     (root / "outside" / "secret.md").write_text("# The secret\n")
     (root / "outside" / "home.md.j2").write_text("{{ 7*7 }}\n")
