@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +10,11 @@ from pathlib import Path
 import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Review freshness is measured against a fixed day, so the suite never depends on the calendar:
+# the default playbook's `last_reviewed` dates would otherwise turn stale one day and fail CI.
+# Tests of freshness itself set their own day; subprocesses inherit this one.
+os.environ.setdefault("PLAYBOOK_TODAY", "2026-11-27")
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
 
 #: Files of an overlay folder that describe the case instead of being copied into the playbook.

@@ -10,7 +10,6 @@ it starts without review-freshness warnings.
 
 from __future__ import annotations
 
-import datetime
 import re
 import zoneinfo
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import freshness
 from generator.findings import PlaybookError
 from generator.layout import DEFAULT_PLAYBOOK_DIR, FILE_KINDS, PAGES_DIR, SCHEMA_DIR
 from generator.loader.yaml12 import Yaml12Loader
@@ -57,7 +57,7 @@ def check_timezone(name: str) -> str:
 def plan_project(options: Options) -> dict[str, str]:
     """Every file of the new project: path relative to the project -> content."""
     check_timezone(options.timezone)
-    today = options.today or datetime.date.today().isoformat()
+    today = options.today or freshness.today().isoformat()
     files: dict[str, str] = {}
     originals = {
         kind: (DEFAULT_PLAYBOOK_DIR / f"{kind}.yaml").read_text(encoding="utf-8")
@@ -113,7 +113,7 @@ def init_project(target: Path, options: Options, *, force: bool = False) -> list
 
 def _site_files(options: Options) -> dict[str, str]:
     """mkdocs.yml (ours, shipped with the package) with the organisation's site name."""
-    text = (Path(__file__).parent / "files" / "mkdocs.yml").read_text(encoding="utf-8")
+    text = (FILES_DIR / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(
         r"^site_name:.*$",
         f"site_name: {_quoted(options.org + ' incident playbook')}",
