@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.layout import FILE_KINDS, SCHEMA_DIR, schema_file
+from generator.loader.rules import LOADER_RULES, LOADER_WARNINGS
 from generator.validate import rules as semantic_rules
-from generator.validate.schema_check import _RULES as SCHEMA_KEYWORD_RULES
+from generator.validate.schema_check import KEYWORD_RULES as SCHEMA_KEYWORD_RULES
 
 #: Semantic rules by (file kind, field path); paths as shown on the page.
 SEMANTIC: dict[tuple[str, str], tuple[str, ...]] = {
@@ -89,31 +90,6 @@ SCHEMA_RULE_WORDS: dict[str, str] = {
     "schema-key": "a mapping key that is not allowed (the keys of cadence are ids)",
 }
 
-#: Rules of the loader (before any schema), in words.
-LOADER_RULE_WORDS: dict[str, str] = {
-    "file-missing": "a playbook file is missing",
-    "file-unknown": "a file the playbook does not know (a typo in the name?)",
-    "file-duplicate": "the same file as .yaml and .yml",
-    "file-empty": "an empty file",
-    "file-bom": "a byte-order mark at the start of the file",
-    "file-encoding": "the file is not UTF-8",
-    "file-binary": "the file is not text",
-    "file-not-regular": "not a regular file (a folder, a device, a broken link)",
-    "file-unreadable": "the file cannot be read",
-    "yaml-syntax": "the YAML cannot be parsed",
-    "yaml-tab": "a tab used for indentation",
-    "yaml-duplicate-key": "the same key twice in one mapping",
-    "yaml-multiple-documents": "more than one YAML document in the file",
-    "yaml-not-mapping": "the file is not a mapping of keys to values",
-    "yaml-too-deep": "nesting deeper than the limit",
-    "yaml-too-large": "a file larger than the limit",
-    "yaml-too-many-items": "more entries than the limit",
-    "yaml-alias-limit": "too many aliases (a YAML bomb)",
-    "yaml-tag": "an explicit YAML tag other than the plain scalar ones",
-    "yaml-key-type": "a key that is not text",
-    "yaml-comment-in-text": "a text cut short by ' #', which YAML reads as a comment (warning)",
-}
-
 
 @dataclass(frozen=True)
 class FieldDoc:
@@ -158,7 +134,10 @@ def authoring_reference(schema_dir: Path = SCHEMA_DIR) -> list[FileDoc]:
 
 def rule_table() -> list[RuleDoc]:
     """Every rule id: loader, schema, then the semantic rules of the validator's table."""
-    rows = [RuleDoc(rule, "error", words) for rule, words in LOADER_RULE_WORDS.items()]
+    rows = [
+        RuleDoc(rule, "warning" if rule in LOADER_WARNINGS else "error", words)
+        for rule, words in LOADER_RULES.items()
+    ]
     rows += [RuleDoc(rule, "error", words) for rule, words in SCHEMA_RULE_WORDS.items()]
     for match in re.finditer(
         r"^\| `([a-z-]+)` \| (\w+) \| (.+?) \|$", semantic_rules.__doc__ or "", re.M

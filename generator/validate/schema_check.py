@@ -33,7 +33,7 @@ from generator.loader import DataPath, LoadedFile
 from generator.validate.schemas import SchemaError, SchemaSet
 from generator.validate.suggest import closest
 
-_RULES = {
+KEYWORD_RULES = {
     "type": "schema-type",
     "required": "schema-required",
     "additionalProperties": "schema-unknown-field",
@@ -156,7 +156,7 @@ class _Explainer:
         if handler is not None:
             yield from handler(error, path)
             return
-        rule = _RULES.get(keyword, "schema-invalid")
+        rule = KEYWORD_RULES.get(keyword, "schema-invalid")
         hint = _clip(self.field_description(error))
         yield self.finding(rule, f"{_field(path)}: {error.message}", self.at(path), hint)
 
