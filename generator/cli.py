@@ -195,14 +195,13 @@ def _check_timezone(value: str) -> str:
 def render(out: Path, playbook_dir: Path, templates_dir: Path | None) -> None:
     """Write the generated Markdown pages and data files, without MkDocs."""
     from generator.findings import InvalidPlaybook
-    from generator.pipeline import validate_playbook
     from generator.render.output import render_folder
     from generator.report import report
 
     try:
         files = render_folder(playbook_dir, out, templates_dir=templates_dir)
-    except InvalidPlaybook:
-        click.echo(report(validate_playbook(playbook_dir), "text"), err=True, nl=False)
+    except InvalidPlaybook as error:
+        click.echo(report(error.result, "text"), err=True, nl=False)  # type: ignore[arg-type]
         raise click.exceptions.Exit(1) from None
     click.echo(f"Wrote {len(files)} files into {out}.")
 

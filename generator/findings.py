@@ -42,10 +42,15 @@ class PlaybookError(Exception):
 
 
 class InvalidPlaybook(PlaybookError):
-    """The playbook has errors; `findings` holds all of them."""
+    """The playbook has errors; `findings` holds all of them.
 
-    def __init__(self, findings: list[Finding]) -> None:
+    `result` is the whole validation result when the raiser has one, so a reporter can quote the
+    offending lines without validating the playbook a second time.
+    """
+
+    def __init__(self, findings: list[Finding], result: object | None = None) -> None:
         self.findings = findings
+        self.result = result
         errors = sum(1 for f in findings if f.is_error)
         super().__init__(f"the playbook has {errors} error(s)")
 

@@ -23,7 +23,7 @@ def render_folder(
 
     result = validate_playbook(playbook_dir)
     if not result.ok or result.model is None or result.document is None:
-        raise InvalidPlaybook(list(result.findings))
+        raise InvalidPlaybook(list(result.findings), result=result)
     files = render_site(
         result.model,
         result.document,
