@@ -20,7 +20,7 @@ from jinja2 import Environment, TemplateError, TemplateSyntaxError
 from generator.confine import outside_links
 from generator.confine import site_path as confined_site_path
 from generator.findings import BuildError
-from generator.layout import PAGES_DIR
+from generator.layout import PAGES_DIR, ROOT_SCHEMA, SCHEMA_DIR
 from generator.model import Playbook
 from generator.render.authoring import authoring_reference, rule_table
 from generator.render.environment import make_environment
@@ -35,6 +35,8 @@ GUIDES = "guides"
 SUMMARY_DOWNLOAD = "downloads/incident-summary-template.md"
 #: The merged, validated document, for bots and other tools.
 DATA_FILE = "playbook.json"
+#: Where the schemas are published, so tools can check `playbook.json` (the root schema) offline.
+SCHEMA_FOLDER = "schema"
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,7 @@ def render_site(
         "build_date": build_date.isoformat(),
         "summary_download": SUMMARY_DOWNLOAD,
         "data_file": DATA_FILE,
+        "data_schema": f"{SCHEMA_FOLDER}/{ROOT_SCHEMA}",
     }
     out: list[RenderedFile] = []
     for spec in specs:
@@ -266,6 +269,8 @@ def render_site(
             context["composer_data"] = widget_data(document, COMPOSER_DATA)
         out.append(RenderedFile(spec.path, _render(env, spec.template, context)))
     out.append(RenderedFile(DATA_FILE, json.dumps(document, indent=2, sort_keys=True) + "\n"))
+    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        out.append(RenderedFile(f"{SCHEMA_FOLDER}/{schema.name}", schema.read_bytes()))
     download_context = {**common, "title": "Incident summary", "page_path": SUMMARY_DOWNLOAD}
     download_context["link"] = _linker(SUMMARY_DOWNLOAD)
     download_context["href"] = _linker(SUMMARY_DOWNLOAD, html=True)
