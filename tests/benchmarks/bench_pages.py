@@ -22,16 +22,8 @@ from tests.benchmarks.measure import (
     median,
     run_once,
 )
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LOAD_TARGET = 1.20
 BYTES_TARGET_KB = 30.0
 OWN_ASSETS = "/assets/playbook/"
@@ -102,7 +94,7 @@ def run(report: Report, work: Path, runs: int) -> None:
     samples: dict[str, dict[str, list[float]]] = {name: {"dcl": [], "fcp": []} for name in pages}
     loaded: dict[str, list[str]] = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             for round_no in range(rounds + 1):  # round 0 warms the disk cache, unrecorded
                 for name, path in pages.items():

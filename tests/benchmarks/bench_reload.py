@@ -22,8 +22,8 @@ import yaml
 from generator.loader.yaml12 import Yaml12Loader
 from tests.benchmarks import synthetic
 from tests.benchmarks.bench_build import ours_config
-from tests.benchmarks.bench_pages import CHROMIUM, CHROMIUM_ARGS
 from tests.benchmarks.measure import BIN, Figure, Report, env_without_noise, median
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 TARGET = 2.0
 START_TIMEOUT = 120.0
@@ -89,7 +89,7 @@ def run(report: Report, work: Path, runs: int) -> None:
     try:
         wait_until_served(url, server, log)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             try:
                 page = browser.new_page()
                 page.goto(url, wait_until="load")

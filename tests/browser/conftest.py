@@ -18,16 +18,9 @@ from typing import Any
 
 import pytest
 
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS, allow_only_file_urls
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("PLAYBOOK_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @dataclass
@@ -101,15 +94,7 @@ def watch() -> Watch:
 def context(browser: Any, watch: Watch) -> Iterator[Any]:
     """A fresh profile (empty localStorage) whose only reachable URLs are file: ones."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-
-    def guard(route: Any) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            watch.blocked.append(route.request.url)
-            route.abort()
-
-    ctx.route("**/*", guard)
+    allow_only_file_urls(ctx, watch.blocked)
     yield ctx
     ctx.close()
 

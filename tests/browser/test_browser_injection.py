@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from tests.chromium import allow_only_file_urls
 from tests.hardening.hostile import FLAG, JINJA, JINJA_EVALUATED, Hostile, write_hostile
 
 pytestmark = pytest.mark.browser
@@ -97,15 +98,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Hostil
 def hostile_page(browser: Any) -> Iterator[tuple[Any, Watch]]:
     watch = Watch()
     context = browser.new_context(viewport={"width": WIDTH, "height": 900})
-
-    def guard(route: Any) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            watch.blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    allow_only_file_urls(context, watch.blocked)
 
     def opener(url: str) -> Any:
         page = context.new_page()
