@@ -24,6 +24,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: The names of `generator.report.REPORTERS`, listed here so `--help` need not import it.
 REPORT_FORMATS = ("text", "github", "json")
 
+#: `--config` of the commands that run MkDocs (build, serve).
+config_option = click.option(
+    "--config",
+    "config_file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The MkDocs configuration that uses the playbook plugin.",
+)
+
 
 def guarded(command: F) -> F:
     """Turn every exception into a message and an exit code; click's own exits pass through."""
@@ -207,14 +217,7 @@ def render(out: Path, playbook_dir: Path, templates_dir: Path | None) -> None:
 
 
 @main.command("build")
-@click.option(
-    "--config",
-    "config_file",
-    default="mkdocs.yml",
-    show_default=True,
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="The MkDocs configuration that uses the playbook plugin.",
-)
+@config_option
 @click.option(
     "--site-dir",
     default=None,
@@ -244,14 +247,7 @@ def _relative(path: Path) -> str:
 
 
 @main.command("serve")
-@click.option(
-    "--config",
-    "config_file",
-    default="mkdocs.yml",
-    show_default=True,
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="The MkDocs configuration that uses the playbook plugin.",
-)
+@config_option
 @click.option("--dev-addr", default=None, help="IP:PORT to serve on.  [default: 127.0.0.1:8000]")
 @guarded
 def serve(config_file: Path, dev_addr: str | None) -> None:

@@ -145,11 +145,5 @@
     this.render();
   };
 
-  function init() {
-    var lists = document.querySelectorAll("ul.pb-checklist[data-pb-checklist]:not(.pb-ready)");
-    for (var i = 0; i < lists.length; i++) new Checklist(lists[i]).start();
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  PB.mount("ul.pb-checklist[data-pb-checklist]", function (node) { new Checklist(node).start(); });
 })();

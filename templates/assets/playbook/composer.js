@@ -307,14 +307,7 @@
     PB.copyOut(this.copied, this.fullText || "", "The update as text");
   };
 
-  function init() {
-    var mounts = document.querySelectorAll('[data-pb-widget="composer"]:not(.pb-ready)');
-    if (!mounts.length) return;
-    var data = PB.data();
-    if (!data) return;
-    for (var i = 0; i < mounts.length; i++) new Composer(mounts[i], data).build();
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  PB.mount('[data-pb-widget="composer"]', function (node, data) {
+    new Composer(node, data).build();
+  }, true);
 })();

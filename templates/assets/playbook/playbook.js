@@ -58,9 +58,28 @@
     });
   }
 
+  /* Runs fn once the page is parsed (at once when it already is). */
+  function ready(fn) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+    else fn();
+  }
+
+  /* Starts every widget node matching `selector` once: start(node, data). A widget that reads
+     the page's embedded data is not started when the page has none. */
+  function mount(selector, start, needsData) {
+    ready(function () {
+      var nodes = document.querySelectorAll(selector + ":not(.pb-ready)");
+      if (!nodes.length) return;
+      var data = needsData ? json("pb-data") : null;
+      if (needsData && !data) return;
+      for (var i = 0; i < nodes.length; i++) start(nodes[i], data);
+    });
+  }
+
   window.PB = {
     el: el,
     copyOut: copyOut,
+    mount: mount,
     data: function () { return json("pb-data"); },
     /* The site root from Material's config, for links such as <base>/roles/<id>.html. */
     base: function () {
@@ -129,6 +148,5 @@
     WIDGETS.forEach(function (w) { if (document.querySelector(w[1])) load(w[0], w[2]); });
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  ready(init);
 })();

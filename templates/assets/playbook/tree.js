@@ -243,14 +243,5 @@
     });
   };
 
-  function init() {
-    var mounts = document.querySelectorAll('[data-pb-widget="tree"]:not(.pb-ready)');
-    if (!mounts.length) return;
-    var data = PB.data();
-    if (!data) return;
-    for (var i = 0; i < mounts.length; i++) new Tree(mounts[i], data).start();
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  PB.mount('[data-pb-widget="tree"]', function (node, data) { new Tree(node, data).start(); }, true);
 })();
