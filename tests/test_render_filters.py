@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 
 import markdown
@@ -146,4 +147,96 @@ def test_json_script_is_stable() -> None:
     ],
 )
 def test_url_keeps_only_web_and_mail_links(given_url: str, expected: str) -> None:
+    assert url(given_url) == expected
+
+
+# --------------------------------------------------------------------------- inline Markdown
+
+
+def _inline(value: str, *, page: str = "severities/sev1.md") -> tuple[str, str]:
+    """`value` through the `text` and `text_html` filters as a page at `page` renders them."""
+    from jinja2 import Environment
+
+    from generator.render.filters import inline_html, inline_md
+
+    base = posixpath.dirname(page)
+    env = Environment(autoescape=False)
+    env.filters.update(text=inline_md, text_html=inline_html)
+    link = lambda target: posixpath.relpath(target, base)  # noqa: E731
+    return (
+        env.from_string("{{ v|text }}").render(v=value, link=link, href=link),
+        env.from_string("{{ v|text_html }}").render(v=value, link=link, href=link),
+    )
+
+
+def test_inline_markdown_renders_links_code_and_emphasis() -> None:
+    source = "Run `!ic page <svc>` *now*, **then** [call the bridge](tel:+15550100)"
+    as_md, as_html = _inline(source)
+    rendered = markdown.markdown(as_md, extensions=EXTENSIONS)
+    assert rendered == (
+        "<p>Run <code>!ic page &lt;svc&gt;</code> <em>now</em>, <strong>then</strong> "
+        '<a href="tel:+15550100">call the bridge</a></p>'
+    )
+    assert as_html == rendered[3:-4]
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,x",
+        "//evil.example/x",
+        "vbscript:x",
+    ],
+)
+def test_inline_links_with_other_schemes_keep_only_their_label(target: str) -> None:
+    as_md, as_html = _inline(f"see [the runbook]({target}) now")
+    rendered = markdown.markdown(as_md, extensions=EXTENSIONS)
+    assert "<a" not in rendered and "<a" not in as_html
+    assert _visible(rendered) == "see the runbook now"
+
+
+@pytest.mark.parametrize(
+    ("target", "written"),
+    [
+        ("https://wiki.example/a_b", "https://wiki.example/a_b"),
+        ("mailto:oncall@example.com", "mailto:oncall@example.com"),
+        ("guides/rollback.md#undo", "../guides/rollback.md#undo"),
+        ("#definition", "#definition"),
+    ],
+)
+def test_inline_links_keep_allowed_targets_and_relative_paths_from_the_site_root(
+    target: str, written: str
+) -> None:
+    as_md, as_html = _inline(f"[x]({target})")
+    assert as_md == f"[x]({written})"
+    assert as_html == f'<a href="{written}">x</a>'
+
+
+def test_inline_html_in_yaml_is_escaped_not_a_tag() -> None:
+    as_md, as_html = _inline('<img src=x onerror="alert(1)"> [<b>bold</b>](https://x.example)')
+    rendered = markdown.markdown(as_md, extensions=EXTENSIONS)
+    assert _tags(rendered) == ["p", "a", "/a", "/p"]
+    assert _visible(rendered) == '<img src=x onerror="alert(1)"> <b>bold</b>'
+    assert "<img" not in as_html and "<b>" not in as_html
+
+
+# The hostile texts without the inline Markdown the `text` filter renders on purpose.
+NO_INLINE_MARKUP = [t for t in HOSTILE if not any(mark in t for mark in "*`_[")]
+
+
+@pytest.mark.parametrize("text", NO_INLINE_MARKUP)
+def test_inline_markdown_keeps_block_markers_literal(text: str) -> None:
+    as_md, _ = _inline(text)
+    rendered = markdown.markdown(f"- {as_md}\n- end", extensions=EXTENSIONS)
+    assert _tags(rendered) == ["ul", "li", "/li", "li", "/li", "/ul"]
+    assert _visible(rendered).splitlines()[0] == _collapsed(text)
+
+
+@pytest.mark.parametrize(
+    ("given_url", "expected"),
+    [("tel:+15550100", "tel:+15550100"), ("guides/bridge.md", "guides/bridge.md")],
+)
+def test_url_accepts_tel_and_relative_links(given_url: str, expected: str) -> None:
     assert url(given_url) == expected

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import escape as _markupsafe_escape
 
 # Escaped with a backslash wherever they occur (Python-Markdown honours these escapes; `|` is
@@ -27,7 +31,11 @@ _SPACES = re.compile(r"\s+")
 
 def md(value: Any) -> str:
     """Inline Markdown: one line of literal text, safe in a paragraph, list item, cell, heading."""
-    text = _SPACES.sub(" ", str(value)).strip()
+    return _escape_md_line(_SPACES.sub(" ", str(value)).strip())
+
+
+def _escape_md_line(text: str) -> str:
+    """Literal text at the start of a line: a list, quote or admonition marker is neutralised."""
     prefix = ""
     match = _ORDERED_LIST.match(text)
     if match:  # "1. foo" at the start of a line would become a list item
@@ -37,7 +45,12 @@ def md(value: Any) -> str:
         prefix, text = "\\" + text[0], text[1:]
     elif text[:1] in _LEADING_ENTITY:
         prefix, text = f"&#{ord(text[0])};", text[1:]
-    out = [prefix]
+    return prefix + _escape_md(text)
+
+
+def _escape_md(text: str) -> str:
+    """Literal text inside a line: every Markdown and HTML special escaped."""
+    out = []
     for char in text:
         if char in _ENTITIES:
             out.append(_ENTITIES[char])
@@ -73,9 +86,136 @@ def json_script(value: Any) -> str:
 
 
 def url(value: Any) -> str:
-    """A link target from YAML: only http(s) and mailto, with characters that end a link quoted."""
-    text = str(value).strip()
-    scheme = urlsplit(text).scheme.lower()
-    if scheme not in ("http", "https", "mailto"):
-        return "#"
-    return quote(text, safe="/:?#[]@!$&'*+,;=%~-._")
+    """A link target from YAML: an allowed scheme or a relative path, else `#`; characters that
+    end a link are quoted."""
+    return link_target(str(value)) or "#"
+
+
+# --------------------------------------------------------------------------- inline Markdown
+# YAML text fields may hold a little inline Markdown: links, `code`, *emphasis* and **strong**.
+# One parser reads it into tokens; `text` writes them as Markdown for the page, `text_html` as
+# HTML for raw HTML blocks. Everything else in the text stays literal and escaped, and a link
+# keeps its target only when its scheme is one of ALLOWED_SCHEMES (or it is a relative path).
+
+#: The one list of link schemes allowed anywhere in a playbook (the schemas use the same list).
+ALLOWED_SCHEMES = ("https", "http", "mailto", "tel")
+
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
+_CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
+_EM_STAR = re.compile(r"\*(?=[^\s*])(.+?)(?<=[^\s*])\*", re.S)
+_EM_UNDER = re.compile(r"(?<![A-Za-z0-9_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![A-Za-z0-9_])", re.S)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A piece of inline text: `kind` is text, code, em, strong or link."""
+
+    kind: str
+    text: str = ""
+    children: tuple[Token, ...] = ()
+    target: str | None = None  # links: the checked target; None when the scheme is refused
+
+
+def parse_inline(value: Any) -> list[Token]:
+    """Tokens of one line of YAML text (whitespace collapsed)."""
+    return _parse(_SPACES.sub(" ", str(value)).strip(), links=True)
+
+
+def _parse(text: str, *, links: bool) -> list[Token]:
+    patterns: list[tuple[str, re.Pattern[str]]] = [("code", _CODE)]
+    if links:
+        patterns.append(("link", _LINK))
+    patterns += [("strong", _STRONG), ("em", _EM_STAR), ("em", _EM_UNDER)]
+    best: tuple[int, str, re.Match[str]] | None = None
+    for kind, pattern in patterns:
+        found = pattern.search(text)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), kind, found)
+    if best is None:
+        return [Token("text", text)] if text else []
+    _, kind, found = best
+    before = [Token("text", text[: found.start()])] if found.start() else []
+    if kind == "code":
+        token = Token("code", found.group(2).strip() or found.group(2))
+    elif kind == "link":
+        target = link_target(found.group(2))
+        token = Token("link", children=tuple(_parse(found.group(1), links=False)), target=target)
+    else:
+        token = Token(kind, children=tuple(_parse(found.group(1), links=links)))
+    return [*before, token, *_parse(text[found.end() :], links=links)]
+
+
+def link_target(value: str) -> str | None:
+    """The target if it may be linked: an allowed scheme or a relative path; else None."""
+    target = value.strip()
+    if not target or target.startswith("//") or "\\" in target:
+        return None
+    scheme = urlsplit(target).scheme.lower()
+    if scheme and scheme not in ALLOWED_SCHEMES:
+        return None
+    if not scheme and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target):
+        return None  # "javascript:..." that urlsplit did not call a scheme
+    return quote(target, safe="/:?#[]@!$&'*+,;=%~-._")
+
+
+def _relative(target: str, link: Callable[[str], str] | None) -> str:
+    """A relative target is a path from the site root; written from the current page."""
+    if link is None or urlsplit(target).scheme or target.startswith(("#", "/")):
+        return target
+    path, hash_mark, fragment = target.partition("#")
+    return link(path) + hash_mark + fragment if path else target
+
+
+def _markdown(tokens: list[Token] | tuple[Token, ...], link: Callable[[str], str] | None) -> str:
+    out = []
+    for token in tokens:
+        if token.kind == "text":
+            out.append(_escape_md(token.text))
+        elif token.kind == "code":
+            out.append(f"<code>{_escape_md(token.text)}</code>")
+        elif token.kind == "strong":
+            out.append(f"<strong>{_markdown(token.children, link)}</strong>")
+        elif token.kind == "em":
+            out.append(f"<em>{_markdown(token.children, link)}</em>")
+        elif token.target is None:
+            out.append(_markdown(token.children, link))
+        else:
+            label = _markdown(token.children, link)
+            out.append(f"[{label}]({_relative(token.target, link)})")
+    return "".join(out)
+
+
+def _html(tokens: list[Token] | tuple[Token, ...], href: Callable[[str], str] | None) -> str:
+    out = []
+    for token in tokens:
+        if token.kind == "text":
+            out.append(str(_markupsafe_escape(token.text)))
+        elif token.kind in ("code", "strong", "em"):
+            inner = (
+                str(_markupsafe_escape(token.text))
+                if token.kind == "code"
+                else _html(token.children, href)
+            )
+            out.append(f"<{token.kind}>{inner}</{token.kind}>")
+        elif token.target is None:
+            out.append(_html(token.children, href))
+        else:
+            target = _markupsafe_escape(_relative(token.target, href))
+            out.append(f'<a href="{target}">{_html(token.children, href)}</a>')
+    return "".join(out)
+
+
+@pass_context
+def inline_md(context: Context, value: Any) -> str:
+    """Inline Markdown from YAML for a Markdown line: escaped, with the allowed links only."""
+    tokens = parse_inline(value)
+    if tokens and tokens[0].kind == "text":  # a block marker at the start must stay literal
+        return _escape_md_line(tokens[0].text) + _markdown(tokens[1:], context.get("link"))
+    return _markdown(tokens, context.get("link"))
+
+
+@pass_context
+def inline_html(context: Context, value: Any) -> str:
+    """Inline Markdown from YAML for a raw HTML block: the same rules, written as HTML."""
+    return _html(parse_inline(value), context.get("href"))
