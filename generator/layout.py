@@ -16,10 +16,21 @@ FILE_KINDS: tuple[str, ...] = (
     "communication",
     "status-templates",
     "decision-tree",
+    "incident-types",
     "rubrics",
     "mitigation",
     "guidance",
 )
+
+#: Kinds a playbook may leave out: without a decision tree the site leads to the severity table,
+#: without incident types every incident is an ordinary one.
+OPTIONAL_KINDS: frozenset[str] = frozenset({"decision-tree", "incident-types"})
+
+#: Kinds every playbook has (`file-missing` when absent), in reading order.
+REQUIRED_KINDS: tuple[str, ...] = tuple(kind for kind in FILE_KINDS if kind not in OPTIONAL_KINDS)
+
+#: The playbook format this tool reads (`format:` in organisation.yaml).
+FORMAT_VERSION = 2
 
 #: Extensions accepted for playbook files; `.yaml` is the one `init` writes.
 YAML_SUFFIXES: tuple[str, ...] = (".yaml", ".yml")

@@ -1,5 +1,7 @@
 """The schemas work outside this project: the real `check-jsonschema` CLI, offline, from disk.
 
+It runs exactly as a user or the check-jsonschema pre-commit hook runs it, with no `--base-uri`:
+references between schema files resolve next to the schema file, whatever the working folder.
 If a standard tool accepts the default playbook with nothing but `schema/`, the schema is plain
 JSON Schema and self-sufficient (no network, no code of ours), which is what editors rely on.
 """
@@ -18,6 +20,7 @@ import yaml
 from generator.layout import (
     DEFAULT_PLAYBOOK_DIR,
     FILE_KINDS,
+    PROJECT_ROOT,
     ROOT_SCHEMA,
     SCHEMA_DIR,
     modeline,
@@ -33,51 +36,73 @@ def cli() -> str:
     return found
 
 
-def check(schema: str, instance: Path) -> subprocess.CompletedProcess[str]:
-    """Runs the CLI the way a CI job would: refs resolve against the schema folder on disk."""
+def check(schema: Path | str, instance: Path | str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`check-jsonschema --schemafile SCHEMA FILE` in `cwd`, nothing else on the command line."""
     return subprocess.run(
-        [
-            cli(),
-            "--base-uri",
-            SCHEMA_DIR.as_uri() + "/",
-            "--schemafile",
-            str(SCHEMA_DIR / schema),
-            str(instance),
-        ],
+        [cli(), "--schemafile", str(schema), str(instance)],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
+        cwd=cwd,
     )
 
 
-def default_file(kind: str) -> Path:
-    path = DEFAULT_PLAYBOOK_DIR / f"{kind}.yaml"
-    if not path.exists():
-        pytest.skip(f"default playbook has no {path.name} yet")
-    return path
+def default_files() -> list[str]:
+    return [kind for kind in FILE_KINDS if (DEFAULT_PLAYBOOK_DIR / f"{kind}.yaml").exists()]
 
 
-@pytest.mark.parametrize("kind", FILE_KINDS)
-def test_default_file_passes_check_jsonschema(kind: str) -> None:
-    result = check(schema_file(kind), default_file(kind))
+@pytest.mark.parametrize("kind", default_files())
+def test_default_file_passes_from_the_repository_root(kind: str) -> None:
+    """The command of issue 13, word for word: relative paths, run in the checkout."""
+    schema = SCHEMA_DIR.relative_to(PROJECT_ROOT) / schema_file(kind)
+    instance = DEFAULT_PLAYBOOK_DIR.relative_to(PROJECT_ROOT) / f"{kind}.yaml"
+    result = check(schema, instance, PROJECT_ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ok -- validation done" in result.stdout
 
 
-@pytest.mark.parametrize("kind", FILE_KINDS)
+@pytest.mark.parametrize("kind", ["severities", "communication"])
+def test_default_file_passes_from_another_folder(kind: str, tmp_path: Path) -> None:
+    result = check(SCHEMA_DIR / schema_file(kind), DEFAULT_PLAYBOOK_DIR / f"{kind}.yaml", tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("kind", default_files())
 def test_default_file_starts_with_its_modeline(kind: str) -> None:
     """The modeline is how editors find the schema; it must name this file's schema."""
-    first_line = default_file(kind).read_text(encoding="utf-8").splitlines()[0]
+    first_line = (DEFAULT_PLAYBOOK_DIR / f"{kind}.yaml").read_text("utf-8").splitlines()[0]
     assert first_line == modeline(kind)
 
 
-def test_merged_default_playbook_passes_the_root_schema(tmp_path: Path) -> None:
-    document = {kind: yaml.safe_load(default_file(kind).read_text("utf-8")) for kind in FILE_KINDS}
-    merged = tmp_path / "playbook.json"
+def merged_default(folder: Path) -> Path:
+    document = {
+        kind: yaml.safe_load((DEFAULT_PLAYBOOK_DIR / f"{kind}.yaml").read_text("utf-8"))
+        for kind in default_files()
+    }
+    merged = folder / "playbook.json"
     merged.write_text(json.dumps(document), encoding="utf-8")
-    result = check(ROOT_SCHEMA, merged)
+    return merged
+
+
+def test_merged_default_playbook_passes_the_root_schema(tmp_path: Path) -> None:
+    merged = merged_default(tmp_path)
+    result = check(SCHEMA_DIR / ROOT_SCHEMA, merged, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_published_copies_work_beside_playbook_json(tmp_path: Path) -> None:
+    """The site publishes the schema files byte for byte in schema/ beside playbook.json; a
+    reader checks the data against those copies, from the site folder, with the CLI alone."""
+    site = tmp_path / "site"
+    (site / "schema").mkdir(parents=True)
+    for path in SCHEMA_DIR.glob("*.schema.json"):
+        (site / "schema" / path.name).write_bytes(path.read_bytes())
+    merged_default(site)
+    result = check(Path("schema") / ROOT_SCHEMA, "playbook.json", site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    elsewhere = check(site / "schema" / ROOT_SCHEMA, site / "playbook.json", tmp_path)
+    assert elsewhere.returncode == 0, elsewhere.stdout + elsewhere.stderr
 
 
 def test_check_jsonschema_reports_errors_behind_refs(tmp_path: Path) -> None:
@@ -93,7 +118,26 @@ def test_check_jsonschema_reports_errors_behind_refs(tmp_path: Path) -> None:
         "  - {id: errors, symptom: Errors, first_mitigation: Roll back.}\n",
         encoding="utf-8",
     )
-    result = check(schema_file("mitigation"), bad)
+    result = check(SCHEMA_DIR / schema_file("mitigation"), bad, PROJECT_ROOT)
     assert result.returncode == 1
     assert "$.last_reviewed" in result.stdout
     assert "$.patterns[0].id" in result.stdout
+
+
+def test_a_javascript_link_fails_and_a_tel_link_passes(tmp_path: Path) -> None:
+    """The allowed link schemes live in one $defs entry of common.schema.json."""
+    org = (DEFAULT_PLAYBOOK_DIR / "organisation.yaml").read_text("utf-8")
+    good = tmp_path / "good" / "organisation.yaml"
+    bad = tmp_path / "bad" / "organisation.yaml"
+    good.parent.mkdir()
+    bad.parent.mkdir()
+    data = yaml.safe_load(org)
+    data["links"] = {"on_call": "tel:+15550100", "chat": "mailto:oncall@example.net"}
+    good.write_text(yaml.safe_dump(data), "utf-8")
+    data["links"] = {"on_call": "javascript:alert(1)"}
+    bad.write_text(yaml.safe_dump(data), "utf-8")
+    schema = SCHEMA_DIR / schema_file("organisation")
+    assert check(schema, good, tmp_path).returncode == 0
+    failed = check(schema, bad, tmp_path)
+    assert failed.returncode == 1
+    assert "$.links.on_call" in failed.stdout

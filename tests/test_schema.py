@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from generator.layout import FILE_KINDS, ROOT_SCHEMA, SCHEMA_DIR, schema_file
+from generator.layout import FILE_KINDS, REQUIRED_KINDS, ROOT_SCHEMA, SCHEMA_DIR, schema_file
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 ALL_FILES = ["common.schema.json", ROOT_SCHEMA, *(schema_file(kind) for kind in FILE_KINDS)]
@@ -73,7 +73,9 @@ def test_schema_is_valid_2020_12(name: str) -> None:
     schema = load(name)
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == DRAFT
-    assert schema["$id"] == name  # relative, so references resolve next to the file
+    # No root $id: a relative one made references resolve against the working folder
+    # (issue 13); without it they resolve next to the schema file, from any folder.
+    assert "$id" not in schema
 
 
 @pytest.mark.parametrize("name", ALL_FILES)
@@ -146,14 +148,15 @@ def test_every_ref_resolves_from_disk(name: str) -> None:
 def test_root_schema_has_one_required_property_per_file_kind() -> None:
     root = load(ROOT_SCHEMA)
     assert list(root["properties"]) == list(FILE_KINDS)
-    assert root["required"] == list(FILE_KINDS)
+    assert root["required"] == list(REQUIRED_KINDS)
+    assert set(FILE_KINDS) - set(REQUIRED_KINDS) == {"decision-tree", "incident-types"}
     for kind, prop in root["properties"].items():
         assert prop["$ref"] == schema_file(kind)
 
 
 @pytest.mark.parametrize("kind", FILE_KINDS)
-def test_every_file_allows_owner_and_last_reviewed(kind: str) -> None:
-    assert {"owner", "last_reviewed"} <= set(load(schema_file(kind))["properties"])
+def test_every_file_allows_owner_last_reviewed_and_sample(kind: str) -> None:
+    assert {"owner", "last_reviewed", "sample"} <= set(load(schema_file(kind))["properties"])
 
 
 def test_no_top_level_schema_key() -> None:
@@ -205,12 +208,16 @@ def test_invalid_rubrics_fail(changes: dict[str, Any], expected: str) -> None:
     ("value", "valid"),
     [
         ("5m", True),
+        ("5bd", True),
+        ("1bd", True),
         ("next-business-day", True),
         ("immediately", True),
         (5, False),
         ("5", False),
         ("5 minutes", False),
         ("0m", False),
+        ("0bd", False),
+        ("5 bd", False),
         ("as-progress-dictates", False),
     ],
 )
@@ -246,12 +253,112 @@ def test_timezones(value: str, valid: bool) -> None:
     assert Draft202012Validator(schema).is_valid(value) is valid
 
 
-def test_links_must_be_http_urls() -> None:
+@pytest.mark.parametrize(
+    ("link", "valid"),
+    [
+        ("https://chat.example.net", True),
+        ("http://intranet.local/oncall", True),
+        ("mailto:oncall@example.net", True),
+        ("tel:+15550100", True),
+        ("tel:555-0100", True),
+        ("runbooks/database.html", True),
+        ("/incidents/", True),
+        ("#paging", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        ("data:text/html,hi", False),
+        ("file:///etc/passwd", False),
+        ("//evil.example.net/x", False),
+        ("tel:call me", False),
+        ("https://", False),
+        ("https://chat example", False),
+    ],
+)
+def test_links_accept_the_allowed_schemes_only(link: str, valid: bool) -> None:
     check = validator("organisation.schema.json")
-    base = {"name": "Example", "timezone": "UTC"}
-    assert check.is_valid({**base, "links": {"chat": "https://chat.example.com"}})
-    assert not check.is_valid({**base, "links": {"chat": "javascript:alert(1)"}})
-    assert not check.is_valid({**base, "links": {"chat": "chat.example.com"}})
+    base = {"format": 2, "name": "Example", "timezone": "UTC"}
+    assert check.is_valid({**base, "links": {"chat": link}}) is valid
+
+
+def test_every_link_field_uses_the_one_shared_definition() -> None:
+    """One list of schemes: every field that holds a link refers to common's `link`."""
+    refs = {
+        schema.get("$ref")
+        for name in ALL_FILES
+        for _, schema in subschemas(load(name))
+        if "link" in str(schema.get("$ref", "")) or "url" in str(schema.get("$ref", ""))
+    }
+    assert refs == {"common.schema.json#/$defs/link"}
+
+
+def test_format_2_is_required_in_organisation() -> None:
+    check = validator("organisation.schema.json")
+    assert check.is_valid({"format": 2, "name": "Example", "timezone": "UTC"})
+    assert not check.is_valid({"name": "Example", "timezone": "UTC"})
+    assert not check.is_valid({"format": 1, "name": "Example", "timezone": "UTC"})
+    assert not check.is_valid({"format": "2", "name": "Example", "timezone": "UTC"})
+
+
+def level(**response: Any) -> dict[str, Any]:
+    return {"id": "sev1", "label": "SEV-1", "summary": "Down.", "definition": ["Down"], **response}
+
+
+def severities_valid(*levels: dict[str, Any], **top: Any) -> bool:
+    return validator("severities.schema.json").is_valid({"severities": list(levels), **top})
+
+
+def test_a_level_needs_only_id_label_summary_and_definition() -> None:
+    assert severities_valid(level(), {**level(), "id": "sev2"})
+    assert not severities_valid({**level(), "summary": None}, level())
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "valid"),
+    [
+        ("public_communication", {"when": "lead-decides"}, True),
+        ("public_communication", {"when": "conditional", "condition": "impact over 5 min"}, True),
+        ("public_communication", {"when": "conditional"}, False),
+        ("public_communication", "always", False),
+        ("executives", {"when": "always", "within": "15m"}, True),
+        ("executives", {"when": "conditional", "condition": "a customer asks"}, True),
+        ("executives", {"when": "conditional", "within": "1h"}, False),
+        ("executives", {"when": "lead-decides"}, False),
+        ("page", [{"who": "Primary", "escalate_after": "15m"}, {"who": "Secondary"}], True),
+        ("page", [{"who": "IC", "how": "chat-command", "command": "!ic page"}], True),
+        ("page", [{"who": "Bridge", "how": "phone", "phone": "+1 555 0100", "pin": "4321"}], True),
+        ("page", [{"who": "Bridge", "how": "phone", "pin": 4321}], False),
+        ("page", ["Primary on-call"], False),
+        ("page", [{"who": "Primary", "urgency": "medium"}], False),
+        ("lead", "incident-manager", True),
+        ("lead_assigned_within", "10m", True),
+        ("incident_commander", {"required": True}, False),
+    ],
+)
+def test_response_fields(field: str, value: object, valid: bool) -> None:
+    assert severities_valid(level(response={field: value}), {**level(), "id": "sev2"}) is valid
+
+
+def test_groups_name_levels() -> None:
+    levels = (level(), {**level(), "id": "sev2"})
+    group = {"id": "major", "name": "Major incident", "severities": ["sev1", "sev2"]}
+    assert severities_valid(*levels, groups=[group])
+    assert not severities_valid(*levels, groups=[{**group, "severities": []}])
+    assert not severities_valid(*levels, groups=[{"id": "major", "severities": ["sev1"]}])
+
+
+def test_roles_have_no_checklists_in_format_2() -> None:
+    role = {"id": "scribe", "name": "Scribe", "summary": "Notes.", "responsibilities": ["Notes"]}
+    check = validator("roles.schema.json")
+    assert check.is_valid({"lead": "scribe", "roles": [{**role, "staffing": "standing"}]})
+    assert check.is_valid({"roles": [{**role, "owns_updates_for": ["customers"]}]})
+    assert not check.is_valid({"roles": [{**role, "checklists": {"triage": ["Notes"]}}]})
+    assert not check.is_valid({"roles": [{**role, "staffing": "sometimes"}]})
+
+
+def test_sample_is_a_fingerprint() -> None:
+    check = validator("rubrics.schema.json")
+    assert check.is_valid({"rubrics": [RUBRIC], "sample": "0123456789ab"})
+    assert not check.is_valid({"rubrics": [RUBRIC], "sample": "yes"})
 
 
 def test_severities_count_between_2_and_10() -> None:
@@ -264,9 +371,12 @@ def test_answer_has_exactly_one_of_next_and_severity() -> None:
 
     def tree(*answers: dict[str, str]) -> dict[str, Any]:
         node = {"id": "q", "question": "Is it down?", "answers": list(answers)}
-        return {"start": "q", "tie_break": "Pick the higher.", "nodes": [node]}
+        return {"start": "q", "nodes": [node]}
 
     assert check.is_valid(tree({"label": "Yes", "severity": "sev1"}, {"label": "No", "next": "r"}))
+    assert check.is_valid(
+        tree({"label": "Yes", "severity": "sev1", "type": "security"}, {"label": "No", "next": "r"})
+    )
     assert not check.is_valid(
         tree({"label": "Yes", "severity": "sev1", "next": "r"}, {"label": "No", "next": "r"})
     )
@@ -284,9 +394,28 @@ def test_cadence_is_a_mapping_of_ids() -> None:
         "phrases_to_avoid": [],
     }
     good = {
-        "sev1": {"customers": {"every": "30m", "long_incident": {"after": "4h", "every": "1h"}}}
+        "sev1": {
+            "customers": {
+                "first_update": {"within": "5m", "from": "response-started"},
+                "follow_ups": [{"name": "Scoping update", "within": "5m"}],
+                "every": "30m",
+                "by_stage": {"investigating": "10m", "monitoring": "30m"},
+                "also_on": ["impact-changed", "resolved"],
+                "long_incident": {"after": "4h", "not_before": "30m"},
+            }
+        }
     }
     assert check.is_valid({**base, "cadence": good})
+    assert check.is_valid({**base, "cadence": {"sev1": {"customers": {"every": "2bd"}}}})
     assert not check.is_valid({**base, "cadence": {"SEV 1": {"customers": {"every": "30m"}}}})
     assert not check.is_valid({**base, "cadence": {"sev1": {"customers": {"every": 30}}}})
     assert not check.is_valid({**base, "cadence": {"sev1": {"customers": {"often": "30m"}}}})
+    assert not check.is_valid(
+        {**base, "cadence": {"sev1": {"customers": {"first_update_within": "30m"}}}}
+    )
+    assert not check.is_valid(
+        {**base, "cadence": {"sev1": {"customers": {"also_on": ["tuesday"]}}}}
+    )
+    assert not check.is_valid(
+        {**base, "cadence": {"sev1": {"customers": {"first_update": {"from": "declared"}}}}}
+    )

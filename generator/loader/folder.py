@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.findings import Finding, Location
-from generator.layout import FILE_KINDS, YAML_SUFFIXES
+from generator.layout import FILE_KINDS, OPTIONAL_KINDS, YAML_SUFFIXES
 from generator.loader.limits import DEFAULT_LIMITS, Limits
 from generator.loader.read import LoadedFile, load_file
 
@@ -55,14 +55,16 @@ def load_folder(folder: Path, limits: Limits = DEFAULT_LIMITS) -> FolderResult:
     for kind in FILE_KINDS:
         path = chosen.get(kind)
         if path is None:
-            result.findings.append(
-                Finding(
-                    "file-missing",
-                    f"the playbook has no {kind}.yaml",
-                    where,
-                    hint=f"create {kind}.yaml (`playbook init` writes a complete example)",
+            if kind not in OPTIONAL_KINDS:
+                result.findings.append(
+                    Finding(
+                        "file-missing",
+                        f"the playbook has no {kind}.yaml; every playbook needs one",
+                        where,
+                        hint=f"create {kind}.yaml; for an example, run `playbook init` into a new,"
+                        f" empty folder and copy its playbook/{kind}.yaml from there",
+                    )
                 )
-            )
             continue
         loaded = load_file(path, kind, str(path), limits)
         result.checked.append(loaded.path)
