@@ -81,6 +81,9 @@ def load_file(
 
 
 def _read_bytes(path: Path, shown: str, limits: Limits) -> tuple[bytes | None, Finding | None]:
+    leaving = _link_out_of_folder(path, shown)
+    if leaving is not None:
+        return None, leaving
     try:
         info = os.stat(path)
     except OSError as error:
@@ -102,6 +105,30 @@ def _read_bytes(path: Path, shown: str, limits: Limits) -> tuple[bytes | None, F
     if len(raw) > limits.max_bytes:
         return None, _too_large(shown, limits)
     return raw, None
+
+
+def _link_out_of_folder(path: Path, shown: str) -> Finding | None:
+    """A finding when `path` is a symbolic link whose target lies outside the playbook folder.
+
+    A pull request could otherwise point `rubrics.yaml` at a secret on the CI machine and have
+    the report quote its lines; the target is never opened, and the finding quotes none of it.
+    Loops and dangling links are left to the ordinary checks, which name them.
+    """
+    if not path.is_symlink():
+        return None
+    folder = path.parent.resolve()
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if folder in target.parents:
+        return None
+    return Finding(
+        "file-link-outside",
+        f"{path.name} is a symbolic link to a file outside the playbook folder; it is not read",
+        Location(shown),
+        hint=f"replace the link with the file itself, or point it at a file inside {path.parent}",
+    )
 
 
 def _too_large(shown: str, limits: Limits) -> Finding:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 #: Every rule of the loader (before any schema), with what it means.
 LOADER_RULES: dict[str, str] = {
+    "folder-missing": "the playbook folder does not exist or is not a folder",
     "file-missing": "a playbook file is missing",
     "file-unknown": "a file the playbook does not know (a typo in the name?)",
     "file-duplicate": "the same file as .yaml and .yml",
@@ -13,6 +14,7 @@ LOADER_RULES: dict[str, str] = {
     "file-binary": "the file is not text",
     "file-not-regular": "not a regular file (a folder, a device, a broken link)",
     "file-unreadable": "the file cannot be read",
+    "file-link-outside": "a symbolic link to a file outside the playbook folder (never read)",
     "yaml-syntax": "the YAML cannot be parsed",
     "yaml-tab": "a tab used for indentation",
     "yaml-duplicate-key": "the same key twice in one mapping",

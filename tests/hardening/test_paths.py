@@ -187,3 +187,65 @@ def test_build_refuses_folders_and_links_leading_out(name: str, tmp_path: Path) 
     assert "The secret" not in "".join(
         p.read_text(errors="replace") for p in (project / "site").rglob("*.html")
     )
+
+
+# --------------------------------------------------------------------------- playbook files
+
+SECRET = "token: s3cr3t-do-not-print\nprivate: the vault key is hunter2\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json"])
+@pytest.mark.parametrize("how", ["absolute", "relative", "through-a-link-inside"])
+def test_a_playbook_file_linked_outside_is_refused_unread(
+    fmt: str, how: str, make_playbook, tmp_path: Path
+) -> None:
+    """A pull request may replace `rubrics.yaml` by a link to a secret on the CI machine: the
+    file is refused by name, exit 1, and not one character of the target reaches any report."""
+    playbook = make_playbook()
+    secret = tmp_path / "outside" / "secret.yaml"
+    secret.parent.mkdir()
+    secret.write_text(SECRET)
+    (playbook / "rubrics.yaml").unlink()
+    if how == "absolute":
+        (playbook / "rubrics.yaml").symlink_to(secret)
+    elif how == "relative":
+        (playbook / "rubrics.yaml").symlink_to("../outside/secret.yaml")
+    else:  # a link inside the folder, itself a link leading out
+        (playbook / "inner").mkdir()
+        (playbook / "inner" / "hop.yaml").symlink_to(secret)
+        (playbook / "rubrics.yaml").symlink_to("inner/hop.yaml")
+    run = subprocess.run(
+        [str(PLAYBOOK_CLI), "validate", "playbook", "--format", fmt],
+        cwd=playbook.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = run.stdout + run.stderr
+    assert run.returncode == 1, output
+    assert "Traceback" not in output and "internal error" not in output
+    assert "file-link-outside" in output
+    assert "rubrics.yaml is a symbolic link to a file outside the playbook folder" in output
+    for word in ("s3cr3t", "hunter2", "vault", "token"):
+        assert word not in output, output
+
+
+def test_a_playbook_file_linked_inside_the_folder_is_read(make_playbook) -> None:
+    playbook = make_playbook()
+    (playbook / "kept").mkdir()
+    (playbook / "rubrics.yaml").rename(playbook / "kept" / "rubrics.yaml")
+    (playbook / "rubrics.yaml").symlink_to("kept/rubrics.yaml")
+    result = validate_playbook(playbook)
+    assert [f for f in result.findings if "rubrics" in f.location.file] == []
+    assert (result.document or {})["rubrics"]["rubrics"], "rubrics.yaml was read through the link"
+
+
+def test_build_refuses_a_playbook_file_linked_outside(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    (project / "playbook" / "rubrics.yaml").unlink()
+    (project / "playbook" / "rubrics.yaml").symlink_to(tmp_path / "outside" / "secret.md")
+    run = _build(project)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "rubrics.yaml is a symbolic link to a file outside the playbook folder" in run.stderr
+    assert "The secret" not in run.stdout + run.stderr
+    assert not (project / "site").exists()
