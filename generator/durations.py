@@ -1,8 +1,12 @@
-"""Durations as authors write them (`5m`, `1h`, `2d`, `2w`, `immediately`, `next-business-day`).
+"""Durations as authors write them (`5m`, `1h`, `2d`, `2w`, `5bd`, `immediately`,
+`next-business-day`).
 
 The model keeps the author's string; this module turns it into a `timedelta` where arithmetic is
 needed (strictness rules comparing levels, the composer's "next update by") and into words for
 pages ("5 minutes", "next business day").
+
+Business days (`5bd`) are worded as such ("5 business days") but measured as that many calendar
+days: the model has no calendar, so ordering and the composer's arithmetic count `5bd` as `5d`.
 
 Decision: `parse_duration` returns `None` for `next-business-day`, because its length depends on
 the day and hour it starts (a Friday evening runs into Monday). `immediately` is `timedelta(0)`.
@@ -25,12 +29,13 @@ NAMED_DURATIONS: tuple[str, ...] = (IMMEDIATELY, NEXT_BUSINESS_DAY)
 #: The words a cadence interval (`every`) may use instead of a duration.
 CADENCE_WORDS: tuple[str, ...] = (AS_PROGRESS_DICTATES, NO_UPDATES)
 
-_AMOUNT = re.compile(r"^([1-9][0-9]{0,3})(m|h|d|w)$")
+_AMOUNT = re.compile(r"^([1-9][0-9]{0,3})(m|h|d|w|bd)$")
 _UNITS: dict[str, tuple[timedelta, str]] = {
     "m": (timedelta(minutes=1), "minute"),
     "h": (timedelta(hours=1), "hour"),
     "d": (timedelta(days=1), "day"),
     "w": (timedelta(weeks=1), "week"),
+    "bd": (timedelta(days=1), "business day"),
 }
 _ONE_DAY = timedelta(days=1).total_seconds()
 _WORDS = {
@@ -77,13 +82,25 @@ def format_duration(text: str) -> str:
 
 
 def format_interval(text: str) -> str:
-    """A cadence interval in words: `15m` -> "every 15 minutes", `as-progress-dictates` ->
-    "as progress dictates", `none` -> "no scheduled updates"."""
-    if text in CADENCE_WORDS:
+    """A cadence interval in words, in the one form every page and widget shows: `15m` ->
+    "every 15 minutes", `1h` -> "every hour", `as-progress-dictates` -> "as progress dictates",
+    `none` -> "no scheduled updates"."""
+    if text in CADENCE_WORDS or text in NAMED_DURATIONS:
         return _WORDS[text]
-    if text in NAMED_DURATIONS:
-        return _WORDS[text]
+    amount, unit = _split(text)
+    if amount == 1:
+        return f"every {_UNITS[unit][1]}"
     return f"every {format_duration(text)}"
+
+
+def minutes(text: str) -> int | None:
+    """A duration in whole minutes for the widgets' clock arithmetic (`5bd` = 5 x 24 h);
+    `None` where there is no fixed length (`next-business-day`) or no interval at all (cadence
+    words). Raises `ValueError` for anything else."""
+    if text in CADENCE_WORDS:
+        return None
+    length = parse_duration(text)
+    return None if length is None else int(length.total_seconds() // 60)
 
 
 def sort_key(text: str) -> float:
@@ -101,7 +118,7 @@ def _split(text: str) -> tuple[int, str]:
     match = _AMOUNT.match(text) if isinstance(text, str) else None
     if match is None:
         raise ValueError(
-            f"{text!r} is not a duration: write a number and a unit (m, h, d, w) such as "
-            f"5m or 2h, or one of {', '.join(NAMED_DURATIONS)}"
+            f"{text!r} is not a duration: write a number and a unit (m, h, d, w, bd) such as "
+            f"5m, 2h or 5bd, or one of {', '.join(NAMED_DURATIONS)}"
         )
     return int(match.group(1)), match.group(2)

@@ -15,6 +15,7 @@ from generator.durations import (
     format_interval,
     is_duration,
     is_interval,
+    minutes,
     parse_duration,
     sort_key,
 )
@@ -31,6 +32,8 @@ from generator.layout import SCHEMA_DIR
         ("2d", timedelta(days=2)),
         ("2w", timedelta(weeks=2)),
         ("9999m", timedelta(minutes=9999)),
+        ("5bd", timedelta(days=5)),
+        ("1bd", timedelta(days=1)),
         ("immediately", timedelta(0)),
         ("next-business-day", None),
     ],
@@ -39,10 +42,11 @@ def test_parse_duration(text: str, expected: timedelta | None) -> None:
     assert parse_duration(text) == expected
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["", "5", "0m", "05m", "10000m", "5 m", "5min", "5M", "1y", "-5m", "5m ", "none", "soon"],
-)
+NOT_DURATIONS = ["", "5", "0m", "05m", "10000m", "5 m", "5min", "5M", "1y", "-5m", "5m ", "none"]
+NOT_DURATIONS += ["soon", "0bd", "5b", "5BD", "5 bd", "bd"]
+
+
+@pytest.mark.parametrize("text", NOT_DURATIONS)
 def test_parse_duration_rejects_what_is_not_a_duration(text: str) -> None:
     with pytest.raises(ValueError, match="is not a duration"):
         parse_duration(text)
@@ -66,6 +70,8 @@ def test_non_strings_are_not_durations() -> None:
         ("2d", "2 days"),
         ("1w", "1 week"),
         ("2w", "2 weeks"),
+        ("1bd", "1 business day"),
+        ("5bd", "5 business days"),
         ("immediately", "immediately"),
         ("next-business-day", "next business day"),
     ],
@@ -83,7 +89,11 @@ def test_format_duration_rejects_cadence_words() -> None:
     ("text", "words"),
     [
         ("15m", "every 15 minutes"),
-        ("1h", "every 1 hour"),
+        ("1h", "every hour"),
+        ("2h", "every 2 hours"),
+        ("1d", "every day"),
+        ("1bd", "every business day"),
+        ("3bd", "every 3 business days"),
         ("as-progress-dictates", "as progress dictates"),
         ("none", "no scheduled updates"),
     ],
@@ -94,15 +104,49 @@ def test_format_interval(text: str, words: str) -> None:
 
 
 def test_sort_key_orders_from_shortest_to_longest() -> None:
-    written = ["1w", "next-business-day", "1h", "immediately", "25h", "1d", "5m", "23h"]
+    written = ["1w", "next-business-day", "1h", "immediately", "25h", "1d", "5m", "23h", "5bd"]
     ordered = sorted(written, key=sort_key)
-    assert ordered == ["immediately", "5m", "1h", "23h", "1d", "next-business-day", "25h", "1w"]
+    assert ordered == [
+        "immediately",
+        "5m",
+        "1h",
+        "23h",
+        "1d",
+        "next-business-day",
+        "25h",
+        "5bd",
+        "1w",
+    ]
 
 
-@given(amount=st.integers(min_value=1, max_value=9999), unit=st.sampled_from("mhdw"))
+def test_business_days_count_as_days_for_ordering() -> None:
+    assert sort_key("5bd") == sort_key("5d")
+    assert sort_key("8bd") > sort_key("1w") > sort_key("5bd")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5m", 5),
+        ("1h", 60),
+        ("2bd", 2880),
+        ("immediately", 0),
+        ("next-business-day", None),
+        ("none", None),
+        ("as-progress-dictates", None),
+    ],
+)
+def test_minutes_for_the_widgets_clock(text: str, expected: int | None) -> None:
+    assert minutes(text) == expected
+
+
+@given(
+    amount=st.integers(min_value=1, max_value=9999),
+    unit=st.sampled_from(["m", "h", "d", "w", "bd"]),
+)
 def test_every_amount_and_unit_round_trips(amount: int, unit: str) -> None:
     text = f"{amount}{unit}"
-    seconds = {"m": 60, "h": 3600, "d": 86400, "w": 604800}[unit]
+    seconds = {"m": 60, "h": 3600, "d": 86400, "w": 604800, "bd": 86400}[unit]
     assert parse_duration(text) == timedelta(seconds=amount * seconds)
     assert format_duration(text).startswith(f"{amount} ")
 
@@ -112,8 +156,10 @@ def _schema_pattern(name: str) -> re.Pattern[str]:
     return re.compile(common["$defs"][name]["pattern"])
 
 
-VALID = ["1m", "5m", "15m", "90m", "1h", "2d", "2w", "9999w", "immediately", "next-business-day"]
+VALID = ["1m", "5m", "15m", "90m", "1h", "2d", "2w", "9999w", "5bd", "immediately"]
+VALID += ["next-business-day"]
 INVALID = ["0m", "5", "05m", "10000m", "5min", "5M", "1y", "none", "as-progress-dictates", ""]
+INVALID += ["0bd", "5b", "5BD"]
 SAMPLES = VALID + INVALID
 
 
