@@ -1,149 +1,137 @@
-/* Live checklists: ticks persist in localStorage per page and list with the time of each tick, a
-   progress count, a reset, and "Copy as Markdown" of the ticked items (UTC times) for the scribe's
-   timeline. Works from file://. */
+/* Live checklists. A tick belongs to the active incident (a first tick starts one) and to the task,
+   not to the page: the same task on the role page and the phase page is one tick. Ticks of other
+   incidents never show as done; they are counted, dated and can be cleared. One sticky toolbar per
+   page: progress, a jump to what is left, the incident's timeline. */
 (function () {
   "use strict";
 
   var PB = window.PB;
   var el = PB.el;
 
-  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function clean(node) { return node ? node.textContent.replace(/\s*¶\s*$/, "").trim() : ""; }
 
-  function hhmm(ms) {
-    var d = new Date(ms);
-    return pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes()) + " UTC";
+  /* The task's id: data-pb-task, else the list's phase id and the item id. */
+  function taskOf(li, list) {
+    var task = li.getAttribute("data-pb-task");
+    if (task) return task;
+    return (list.getAttribute("data-pb-checklist") || "").replace(/^phase-/, "") + "/" + li.getAttribute("data-pb-item");
   }
 
-  function day(ms) {
-    var d = new Date(ms);
-    return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate());
-  }
-
-  var memory = {}; /* used when localStorage is unavailable */
-
-  function load(key) {
-    var raw;
-    try { raw = window.localStorage.getItem(key); } catch (e) { raw = memory[key]; }
-    try { var value = JSON.parse(raw || "{}"); return value && typeof value === "object" ? value : {}; }
-    catch (e) { return {}; }
-  }
-
-  function save(key, state) {
-    var raw = JSON.stringify(state);
-    try { window.localStorage.setItem(key, raw); } catch (e) { memory[key] = raw; }
-  }
-
-  function Checklist(list) {
-    this.list = list;
-    this.key = "pb-checklist:" + location.pathname + ":" + list.getAttribute("data-pb-checklist");
-    this.items = Array.prototype.slice.call(list.querySelectorAll("li.pb-check[data-pb-item]"));
-  }
-
-  Checklist.prototype.title = function () {
-    var node = this.list.previousElementSibling;
+  function heading(list) {
+    var node = list.previousElementSibling;
     while (node && !/^H[1-6]$/.test(node.tagName)) node = node.previousElementSibling;
-    var h1 = document.querySelector("h1");
-    function clean(n) { return n.textContent.replace(/\s*¶\s*$/, "").trim(); }
-    var page = h1 ? clean(h1) : document.title;
-    return node && node !== h1 ? page + ": " + clean(node) : page;
-  };
+    return node;
+  }
 
-  Checklist.prototype.start = function () {
+  function Page(lists) {
     var self = this;
-    this.list.classList.add("pb-ready");
-    var tools = el("div", "pb-checklist-tools");
-    this.progress = el("span", "pb-progress");
-    this.progress.setAttribute("aria-live", "polite");
-    var copy = el("button", "pb-button pb-copy", "Copy as Markdown");
-    copy.type = "button";
-    this.reset = el("button", "pb-button pb-reset", "Reset");
-    this.reset.type = "button";
-    tools.appendChild(this.progress);
-    tools.appendChild(copy);
-    tools.appendChild(this.reset);
-    this.list.parentNode.insertBefore(tools, this.list);
-    this.output = el("div", "pb-copy-output");
-    this.output.hidden = true;
-    this.list.parentNode.insertBefore(this.output, this.list.nextSibling);
-
-    this.items.forEach(function (li) {
-      var box = li.querySelector('input[type="checkbox"]');
-      if (!box) return;
-      box.disabled = false;
-      var time = el("time", "pb-check-time");
-      li.appendChild(time);
-      box.addEventListener("change", function () {
-        var state = load(self.key);
-        var id = li.getAttribute("data-pb-item");
-        if (box.checked) state[id] = PB.now(); else delete state[id];
-        save(self.key, state);
-        self.render();
+    this.items = [];
+    lists.forEach(function (list, n) {
+      list.classList.add("pb-ready");
+      if (!list.id) list.id = "pb-list-" + (n + 1);
+      var h = heading(list);
+      var where = h && h.tagName !== "H1" && !/^checklist$/i.test(clean(h)) ? clean(h) : clean(document.querySelector("h1"));
+      Array.prototype.forEach.call(list.querySelectorAll("li.pb-check"), function (li) {
+        var box = li.querySelector('input[type="checkbox"]');
+        if (!box) return;
+        var item = { li: li, box: box, list: list, task: taskOf(li, list), where: where,
+          text: clean(li.querySelector(".pb-check-text") || li) };
+        item.time = li.appendChild(el("time", "pb-check-time"));
+        box.disabled = false;
+        box.addEventListener("change", function () { self.tick(item); });
+        self.items.push(item);
       });
     });
-    copy.addEventListener("click", function () { self.copy(); });
-    this.reset.addEventListener("click", function () { self.askReset(); });
-    this.reset.addEventListener("blur", function () { self.resetLabel(false); });
-    window.addEventListener("storage", function (event) { if (event.key === self.key) self.render(); });
+    this.lists = lists;
+  }
+
+  Page.prototype.tick = function (item) {
+    PB.incident.tick(item.task, item.text, item.where, item.box.checked);
+  };
+
+  Page.prototype.start = function () {
+    var self = this;
+    var first = this.lists[0];
+    var bar = el("div", "pb-checklist-tools");
+    this.progress = bar.appendChild(el("span", "pb-progress"));
+    this.progress.setAttribute("aria-live", "polite");
+    this.next = bar.appendChild(el("a", "pb-next"));
+    bar.appendChild(PB.button("Copy the timeline", "pb-timeline", function () {
+      var i = PB.incident.active();
+      PB.copyOut(self.output, i ? PB.incident.timeline(i) : "(no incident running: nothing ticked yet)\n", "The incident's timeline");
+    }));
+    this.output = el("div", "pb-copy-output");
+    this.output.hidden = true;
+    this.old = el("p", "pb-old-ticks");
+    this.old.hidden = true;
+    var h = heading(first);
+    var anchor = h && h.tagName !== "H1" ? h : first;
+    anchor.parentNode.insertBefore(bar, anchor);
+    bar.parentNode.insertBefore(this.output, bar.nextSibling);
+    bar.parentNode.insertBefore(this.old, this.output.nextSibling);
+    /* The first list far below the top: a jump to it under the banner. */
+    this.jump = el("p", "pb-jump");
+    var link = this.jump.appendChild(el("a", null, "Go to the checklist ↓"));
+    link.href = "#" + first.id;
+    var top = document.querySelector(".pb-incident") || document.querySelector(".md-content h1");
+    if (top && first.getBoundingClientRect().top > window.innerHeight) top.parentNode.insertBefore(this.jump, top.nextSibling);
+    PB.incident.onChange(function () { self.render(); });
     this.render();
   };
 
-  Checklist.prototype.render = function () {
-    var state = load(this.key);
-    var done = 0;
-    this.items.forEach(function (li) {
-      var box = li.querySelector('input[type="checkbox"]');
-      var time = li.querySelector(".pb-check-time");
-      if (!box || !time) return;
-      var at = state[li.getAttribute("data-pb-item")];
-      box.checked = typeof at === "number";
-      li.classList.toggle("pb-done", box.checked);
-      if (box.checked) {
+  /* Ticks of this page's tasks kept from earlier incidents, or from before incidents existed. */
+  Page.prototype.leftovers = function () {
+    var tasks = {};
+    this.items.forEach(function (item) { tasks[item.task] = true; });
+    var count = 0, latest = 0;
+    PB.incident.others().forEach(function (i) {
+      for (var t in i.ticks) if (tasks[t]) { count++; latest = Math.max(latest, i.ticks[t].at); }
+    });
+    this.lists.forEach(function (list) {
+      var legacy = PB.read("pb-checklist:" + location.pathname + ":" + list.getAttribute("data-pb-checklist")) || {};
+      for (var id in legacy) if (typeof legacy[id] === "number") { count++; latest = Math.max(latest, legacy[id]); }
+    });
+    return { count: count, latest: latest };
+  };
+
+  Page.prototype.render = function () {
+    var i = PB.incident.active();
+    var ticks = i ? i.ticks : {};
+    var done = 0, todo = null;
+    this.items.forEach(function (item) {
+      var t = ticks[item.task];
+      item.box.checked = !!t;
+      item.li.classList.toggle("pb-done", !!t);
+      if (t) {
         done++;
-        time.textContent = hhmm(at);
-        time.setAttribute("datetime", new Date(at).toISOString());
-        time.title = "Ticked " + day(at) + " " + hhmm(at);
+        item.time.textContent = PB.clock(t.at, new Date(t.at).toDateString() !== new Date(i.start).toDateString());
+        item.time.setAttribute("datetime", new Date(t.at).toISOString());
       } else {
-        time.textContent = "";
-        time.removeAttribute("datetime");
-        time.removeAttribute("title");
+        item.time.textContent = "";
+        item.time.removeAttribute("datetime");
+        if (!todo) todo = item;
       }
     });
-    this.progress.textContent = done + " of " + this.items.length + " done";
+    this.progress.textContent = done + " of " + this.items.length + " done" + (i ? "" : " (no incident running)");
+    this.next.hidden = !todo || this.lists.length < 2;
+    if (todo) {
+      this.next.href = "#" + todo.list.id;
+      this.next.textContent = "Next: " + todo.where + " ↓";
+    }
+    var left = this.leftovers();
+    this.old.hidden = !left.count;
+    this.old.textContent = "";
+    if (left.count) {
+      this.old.appendChild(document.createTextNode(left.count + (left.count === 1 ? " tick" : " ticks") +
+        " on this page from an earlier incident (last " + PB.clock(left.latest, true) + ") not shown here. "));
+      this.old.appendChild(PB.button("Clear earlier ticks", "pb-clear", function () { PB.incident.clearOld(); }));
+    }
   };
 
-  Checklist.prototype.markdown = function () {
-    var state = load(this.key);
-    var ticked = [];
-    this.items.forEach(function (li) {
-      var at = state[li.getAttribute("data-pb-item")];
-      var text = li.querySelector(".pb-check-text");
-      if (typeof at === "number") ticked.push({ at: at, text: (text || li).textContent.trim() });
-    });
-    ticked.sort(function (a, b) { return a.at - b.at; });
-    var lines = ["### " + this.title(), ""];
-    ticked.forEach(function (t) { lines.push("- [x] " + day(t.at) + " " + hhmm(t.at) + " " + t.text); });
-    if (!ticked.length) lines.push("(nothing ticked yet)");
-    return lines.join("\n") + "\n";
-  };
-
-  Checklist.prototype.copy = function () {
-    PB.copyOut(this.output, this.markdown(), "Ticked items as Markdown");
-  };
-
-  Checklist.prototype.resetLabel = function (armed) {
-    this.armed = armed;
-    this.reset.textContent = armed ? "Untick all? Click again" : "Reset";
-    this.reset.classList.toggle("pb-armed", armed);
-  };
-
-  /* Two clicks, no dialog: a stray tap mid-incident must not wipe the timeline. */
-  Checklist.prototype.askReset = function () {
-    if (!this.armed) { this.resetLabel(true); return; }
-    save(this.key, {});
-    this.resetLabel(false);
-    this.output.hidden = true;
-    this.render();
-  };
-
-  PB.mount("ul.pb-checklist[data-pb-checklist]", function (node) { new Checklist(node).start(); });
+  PB.ready(function () {
+    var lists = Array.prototype.slice.call(document.querySelectorAll("ul.pb-checklist:not(.pb-ready)"));
+    if (!lists.length) return;
+    new Page(lists).start();
+    PB.mark("checklist");
+  });
 })();

@@ -1,23 +1,16 @@
-/* The one script every page loads. It writes the page's address into .pb-print-meta (a printed
-   sheet says where it came from), offers the widgets' shared helpers as window.PB, and loads a
-   widget's script only on pages that host that widget, so each page stays small. */
+/* The one script every page loads: shared helpers (window.PB), the incident session and its banner,
+   phone-friendly tables, copy buttons and print meta; loads a widget's script only where it is used.
+   State lives in localStorage (works from file://); nothing is sent anywhere. */
 (function () {
   "use strict";
 
-  /* [script name, the mount it serves, whether it has its own stylesheet] */
   var WIDGETS = [
     ["tree", '[data-pb-widget="tree"]', true],
     ["composer", '[data-pb-widget="composer"]', true],
-    ["checklist", "ul.pb-checklist[data-pb-checklist]", false],
+    ["checklist", "ul.pb-checklist", false],
   ];
   var src = document.currentScript && document.currentScript.src;
-  var UNIT = { m: [60000, "minute"], h: [3600000, "hour"], d: [86400000, "day"], w: [604800000, "week"] };
-  var NAMED = {
-    immediately: "immediately",
-    "next-business-day": "by the next business day",
-    "as-progress-dictates": "as progress dictates",
-    none: "no regular updates",
-  };
+  var memory = {}; /* when localStorage is refused */
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -26,13 +19,31 @@
     return node;
   }
 
+  function button(text, cls, onClick) {
+    var b = el("button", "pb-button" + (cls ? " " + cls : ""), text);
+    b.type = "button";
+    if (onClick) b.addEventListener("click", onClick);
+    return b;
+  }
+
   function json(id) {
     var node = document.getElementById(id);
     try { return node ? JSON.parse(node.textContent) : null; } catch (e) { return null; }
   }
 
-  /* Writes via the clipboard API when allowed, else execCommand; always also shows the text in a
-     selectable box, because file:// pages may be refused the clipboard. */
+  function read(key) {
+    var raw;
+    try { raw = localStorage.getItem(key); } catch (e) { raw = memory[key]; }
+    try { return JSON.parse(raw || "null"); } catch (e) { return null; }
+  }
+
+  function write(key, value) {
+    var raw = JSON.stringify(value);
+    try { localStorage.setItem(key, raw); } catch (e) { memory[key] = raw; }
+  }
+
+  /* Clipboard API when allowed, else execCommand; the text also stays in a selectable box,
+     because file:// pages may be refused the clipboard. */
   function copyOut(box, text, label) {
     box.textContent = "";
     var status = el("p", "pb-copy-status", "Copying…");
@@ -58,64 +69,336 @@
     });
   }
 
-  /* Runs fn once the page is parsed (at once when it already is). */
   function ready(fn) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
     else fn();
   }
 
-  /* Starts every widget node matching `selector` once: start(node, data). A widget that reads
-     the page's embedded data is not started when the page has none. */
-  function mount(selector, start, needsData) {
+  function mark(name) {
+    try { performance.mark("pb-ready:" + name); } catch (e) { /* no Performance API */ }
+  }
+
+  /* Starts every widget node matching `selector` once, then marks `name` ready. */
+  function mount(selector, start, needsData, name) {
     ready(function () {
       var nodes = document.querySelectorAll(selector + ":not(.pb-ready)");
-      if (!nodes.length) return;
       var data = needsData ? json("pb-data") : null;
-      if (needsData && !data) return;
+      if (!nodes.length || (needsData && !data)) return;
       for (var i = 0; i < nodes.length; i++) start(nodes[i], data);
+      if (name) mark(name);
     });
   }
 
-  window.PB = {
-    el: el,
-    copyOut: copyOut,
-    mount: mount,
-    data: function () { return json("pb-data"); },
-    /* The site root from Material's config, for links such as <base>/roles/<id>.html. */
-    base: function () {
-      var cfg = json("__config");
-      return ((cfg && typeof cfg.base === "string" ? cfg.base : ".").replace(/\/+$/, "")) || ".";
+  /* The organisation's facts (pb-site); cached so own pages without them know the zone too. */
+  var siteFacts;
+  function site() {
+    if (siteFacts) return siteFacts;
+    var found = json("pb-site");
+    var data = found ? null : json("pb-data");
+    if (data && data.organisation && read("pb-site") == null) {
+      found = { timezone: data.organisation.timezone, language: data.organisation.language,
+        severities: window.PB.list(data.severities, "severities") };
+    }
+    if (found && typeof found === "object") write("pb-site", found);
+    else found = read("pb-site");
+    siteFacts = found && typeof found === "object" ? found : {};
+    return siteFacts;
+  }
+
+  function now(node) {
+    var fixed = window.PB_NOW != null ? window.PB_NOW : node && node.getAttribute("data-now");
+    var ms = typeof fixed === "number" ? fixed : /^\d+$/.test(fixed) ? +fixed : Date.parse(fixed);
+    return isNaN(ms) ? Date.now() : ms;
+  }
+
+  function zone() {
+    var tz = site().timezone || "UTC";
+    try { new Intl.DateTimeFormat("en", { timeZone: tz }); return tz; } catch (e) { return "UTC"; }
+  }
+
+  function parts(zone, ms, opts) {
+    var o = { timeZone: zone, hourCycle: "h23" }, p = {};
+    for (var k in opts) o[k] = opts[k];
+    new Intl.DateTimeFormat("en", o).formatToParts(ms).forEach(function (x) { p[x.type] = x.value; });
+    return p;
+  }
+
+  /* "2026-11-27 15:02 GMT+1 (14:02 UTC)": the organisation's zone first, then UTC (UTC alone when
+     the organisation keeps UTC); the date only when `day` is true. */
+  function clock(ms, day) {
+    var tz = zone();
+    function one(z) {
+      var p = parts(z, ms, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit",
+        minute: "2-digit", timeZoneName: "short" });
+      return (day ? p.year + "-" + p.month + "-" + p.day + " " : "") + p.hour + ":" + p.minute +
+        " " + (z === "UTC" ? "UTC" : p.timeZoneName);
+    }
+    return tz === "UTC" ? one("UTC") : one(tz) + " (" + one("UTC") + ")";
+  }
+
+  /* ---------------------------------------------------------------- the incident session */
+  var KEY = "pb-incidents";
+  var listeners = [];
+
+  function state() {
+    var s = read(KEY);
+    if (!s || typeof s !== "object" || typeof s.all !== "object" || !s.all) s = { active: null, all: {} };
+    for (var id in s.all) {
+      var i = s.all[id];
+      if (!i || typeof i !== "object" || typeof i.start !== "number") { delete s.all[id]; continue; }
+      if (!i.ticks || typeof i.ticks !== "object") i.ticks = {};
+      if (!Array.isArray(i.posts)) i.posts = [];
+      if (!i.drafts || typeof i.drafts !== "object") i.drafts = {};
+    }
+    if (!s.all[s.active]) s.active = null;
+    return s;
+  }
+
+  function begin(s) {
+    var at = now();
+    var id = "i" + at.toString(36) + Math.random().toString(36).slice(2, 6);
+    s.all[id] = { id: id, title: "", severity: "", start: at, ticks: {}, posts: [], drafts: {} };
+    s.active = id;
+    return s.all[id];
+  }
+
+  function changed(s) {
+    write(KEY, s);
+    listeners.forEach(function (fn) { fn(); });
+  }
+
+  var incident = {
+    active: function () { var s = state(); return s.all[s.active] || null; },
+    /* Incidents other than the active one, newest first. */
+    others: function () {
+      var s = state();
+      return Object.keys(s.all).filter(function (id) { return id !== s.active; })
+        .map(function (id) { return s.all[id]; })
+        .sort(function (a, b) { return b.start - a.start; });
     },
-    /* The merged document nests each list under its file's key: {"roles": {"roles": [...]}}. */
-    list: function (section, key) {
-      if (Array.isArray(section)) return section;
-      return section && Array.isArray(section[key]) ? section[key] : [];
+    start: function (fields) {
+      var s = state();
+      var i = begin(s);
+      for (var k in fields || {}) i[k] = fields[k];
+      changed(s);
+      return i;
     },
-    byId: function (items, id) {
-      for (var i = 0; i < items.length; i++) if (items[i].id === id) return items[i];
-      return null;
+    update: function (fields) {
+      var s = state();
+      var i = s.all[s.active];
+      if (!i) return;
+      for (var k in fields) i[k] = fields[k];
+      changed(s);
     },
-    /* Tests fix the clock with window.PB_NOW or data-now on a widget (ms or ISO string). */
-    now: function (node) {
-      var fixed = window.PB_NOW != null ? window.PB_NOW : node && node.getAttribute("data-now");
-      var ms = typeof fixed === "number" ? fixed : /^\d+$/.test(fixed) ? +fixed : Date.parse(fixed);
-      return isNaN(ms) ? Date.now() : ms;
+    end: function () {
+      var s = state();
+      if (s.all[s.active]) s.all[s.active].ended = now();
+      s.active = null;
+      changed(s);
     },
-    millis: function (value) {
-      var m = /^(\d+)([mhdw])$/.exec(value || "");
-      return m ? +m[1] * UNIT[m[2]][0] : null;
+    /* Deletes every incident but the active one, and ticks stored before incidents existed. */
+    clearOld: function () {
+      var s = state();
+      for (var id in s.all) if (id !== s.active) delete s.all[id];
+      try {
+        for (var n = localStorage.length - 1; n >= 0; n--) {
+          var key = localStorage.key(n);
+          if (/^pb-checklist:/.test(key)) localStorage.removeItem(key);
+        }
+      } catch (e) { /* nothing stored */ }
+      changed(s);
     },
-    /* "5m" -> "5 minutes"; named values in words. */
-    words: function (value) {
-      var m = /^(\d+)([mhdw])$/.exec(value || "");
-      if (!m) return NAMED[value] || String(value || "");
-      return m[1] + " " + UNIT[m[2]][1] + (m[1] === "1" ? "" : "s");
+    /* A first tick with no incident running starts one. */
+    tick: function (task, text, where, on) {
+      var s = state();
+      var i = s.all[s.active] || (on ? begin(s) : null);
+      if (!i) return;
+      if (on) i.ticks[task] = { at: now(), text: text, where: where };
+      else delete i.ticks[task];
+      changed(s);
     },
-    /* A cadence interval: "every 15 minutes", or the named value in words. */
-    every: function (value) {
-      return /^\d+[mhdw]$/.test(value) ? "every " + window.PB.words(value) : window.PB.words(value);
+    post: function (entry) {
+      var s = state();
+      var i = s.all[s.active] || begin(s);
+      entry.at = now();
+      i.posts.push(entry);
+      changed(s);
+    },
+    draft: function (key, value) {
+      var s = state();
+      var i = s.all[s.active];
+      if (!i) return;
+      if (value == null) delete i.drafts[key]; else i.drafts[key] = value;
+      write(KEY, s); /* no re-render while typing */
+    },
+    onChange: function (fn) { listeners.push(fn); },
+    /* The whole incident in order: start, ticks, posted updates, end; each with both times. */
+    timeline: function (i) {
+      var rows = [];
+      for (var t in i.ticks) {
+        var tick = i.ticks[t];
+        rows.push([tick.at, "Done: " + tick.text + (tick.where ? " (" + tick.where + ")" : "")]);
+      }
+      i.posts.forEach(function (p) { rows.push([p.at, "Update posted" + (p.label ? " (" + p.label + ")" : "") + ": " + p.text]); });
+      rows.sort(function (a, b) { return a[0] - b[0]; });
+      rows.unshift([i.start, "Incident started"]);
+      if (i.ended) rows.push([i.ended, "Incident ended"]);
+      var head = "## " + (i.title || "Incident") + (i.severity ? " (" + sevLabel(i.severity) + ")" : "");
+      return [head, ""].concat(rows.map(function (r) {
+        return "- " + clock(r[0], true) + ": " + r[1].replace(/\s+/g, " ");
+      })).join("\n") + "\n";
     },
   };
+
+  function sevLabel(id) {
+    var list = site().severities || [];
+    for (var n = 0; n < list.length; n++) if (list[n].id === id) return list[n].label;
+    return id;
+  }
+
+  function age(ms) {
+    var min = Math.max(0, Math.floor((now() - ms) / 60000));
+    if (min < 60) return min + " min";
+    if (min < 2880) return Math.floor(min / 60) + " h " + (min % 60) + " min";
+    return Math.floor(min / 1440) + " days";
+  }
+
+  /* ---------------------------------------------------------------- the banner */
+  function localInput(ms) {
+    var d = new Date(ms - new Date(ms).getTimezoneOffset() * 60000);
+    return d.toISOString().slice(0, 16);
+  }
+
+  function editor(i) {
+    var box = el("details", "pb-incident-edit");
+    box.appendChild(el("summary", null, "Title, severity, start"));
+    var form = el("form");
+    function field(label, input) {
+      var wrap = el("label", "pb-field");
+      wrap.appendChild(el("span", "pb-field-label", label));
+      wrap.appendChild(input);
+      form.appendChild(wrap);
+      return input;
+    }
+    var title = field("Title", el("input"));
+    title.name = "title";
+    title.value = i.title || "";
+    var levels = site().severities || [];
+    var sev = field("Severity", el(levels.length ? "select" : "input"));
+    sev.name = "severity";
+    if (levels.length) {
+      sev.appendChild(el("option", null, "not decided yet")).value = "";
+      levels.forEach(function (l) {
+        sev.appendChild(el("option", null, l.label + (l.name ? " · " + l.name : ""))).value = l.id;
+      });
+    }
+    sev.value = i.severity || "";
+    var start = field("Started at (this device's time)", el("input"));
+    start.type = "datetime-local";
+    start.name = "start";
+    start.value = localInput(i.start);
+    form.appendChild(button("Save", null)).type = "submit";
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var at = Date.parse(start.value);
+      incident.update({ title: title.value.trim(), severity: sev.value.trim(), start: isNaN(at) ? i.start : at });
+    });
+    box.appendChild(form);
+    return box;
+  }
+
+  function banner() {
+    var slot = document.querySelector(".pb-incident-slot") || document.querySelector(".md-content__inner");
+    if (!slot) return;
+    var box = slot.querySelector(".pb-incident") || el("section", "pb-incident");
+    box.setAttribute("aria-label", "Incident");
+    if (!box.parentNode) {
+      var h1 = slot.classList.contains("pb-incident-slot") ? null : slot.querySelector("h1");
+      slot.insertBefore(box, h1 ? h1.nextSibling : slot.firstChild);
+    }
+    var open = box.querySelector("details[open]");
+    box.textContent = "";
+    var i = incident.active();
+    var out = el("div", "pb-copy-output");
+    out.hidden = true;
+    var line = el("p", "pb-incident-line");
+    if (i) {
+      box.className = "pb-incident pb-incident-on" + (now() - i.start > 86400000 ? " pb-incident-old" : "");
+      line.appendChild(el("strong", null, i.title || "Incident in progress"));
+      if (i.severity) line.appendChild(el("span", "pb-incident-sev", sevLabel(i.severity)));
+      line.appendChild(el("span", "pb-incident-age", "started " + clock(i.start, now() - i.start > 43200000) + ", " + age(i.start) + " ago"));
+      box.appendChild(line);
+      var tools = el("div", "pb-incident-tools");
+      tools.appendChild(button("Copy the timeline", "pb-timeline", function () {
+        copyOut(out, incident.timeline(incident.active()), "The incident's timeline");
+      }));
+      var end = button("End incident", "pb-end", function () {
+        if (end.classList.contains("pb-armed")) incident.end();
+        else { end.classList.add("pb-armed"); end.textContent = "End it? Tap again"; }
+      });
+      tools.appendChild(end);
+      box.appendChild(tools);
+      var edit = box.appendChild(editor(i));
+      if (open) edit.open = true;
+    } else {
+      box.className = "pb-incident pb-incident-off";
+      line.appendChild(el("span", null, "No incident running in this browser."));
+      box.appendChild(line);
+      box.appendChild(button("Start an incident", "pb-start", function () { incident.start({}); }));
+      var last = incident.others()[0];
+      if (last) {
+        var old = el("p", "pb-incident-old-note", "Last incident: " + (last.title || "untitled") +
+          ", started " + clock(last.start, true) + ". ");
+        old.appendChild(button("Copy its timeline", "pb-timeline", function () {
+          copyOut(out, incident.timeline(last), "The last incident's timeline");
+        }));
+        old.appendChild(button("Clear stored incidents", "pb-clear", function () { incident.clearOld(); }));
+        box.appendChild(old);
+      }
+    }
+    box.appendChild(out);
+  }
+
+  /* ---------------------------------------------------------------- page helpers */
+  /* Header text into each cell's data-label; wide tables stack into cards on phones (CSS). */
+  function labelTables() {
+    var tables = document.querySelectorAll(".md-typeset table");
+    for (var t = 0; t < tables.length; t++) {
+      var table = tables[t];
+      var heads = table.querySelectorAll("thead th");
+      if (heads.length < 3 || table.classList.contains("pb-no-stack")) continue;
+      table.setAttribute("data-pb-stack", "");
+      var rows = table.querySelectorAll("tbody tr");
+      for (var r = 0; r < rows.length; r++) {
+        for (var c = 0; c < rows[r].cells.length && c < heads.length; c++) {
+          rows[r].cells[c].setAttribute("data-label", heads[c].textContent.replace(/\s*¶\s*$/, "").trim());
+        }
+      }
+    }
+  }
+
+  function copyButtons() {
+    var buttons = document.querySelectorAll("button[data-copy]:not(.pb-ready)");
+    Array.prototype.forEach.call(buttons, function (b) {
+      b.classList.add("pb-ready");
+      var out = el("span", "pb-copy-output");
+      out.hidden = true;
+      b.parentNode.insertBefore(out, b.nextSibling);
+      b.addEventListener("click", function () { copyOut(out, b.getAttribute("data-copy"), "Text to copy"); });
+    });
+  }
+
+  function fillPrintMeta() {
+    var metas = document.querySelectorAll(".pb-print-meta");
+    for (var n = 0; n < metas.length; n++) {
+      var meta = metas[n];
+      var parts = [];
+      if (meta.getAttribute("data-version")) parts.push("Playbook " + meta.getAttribute("data-version"));
+      if (meta.getAttribute("data-date")) parts.push("built " + meta.getAttribute("data-date"));
+      parts.push(location.href.replace(/#.*$/, ""));
+      meta.textContent = parts.join(" · ");
+    }
+  }
 
   function load(name, css) {
     if (!src || document.querySelector('script[data-pb-script="' + name + '"]')) return;
@@ -131,22 +414,46 @@
     document.head.appendChild(script);
   }
 
-  function fillPrintMeta() {
-    var metas = document.querySelectorAll(".pb-print-meta");
-    for (var i = 0; i < metas.length; i++) {
-      var meta = metas[i];
-      var parts = [];
-      if (meta.getAttribute("data-version")) parts.push("Playbook " + meta.getAttribute("data-version"));
-      if (meta.getAttribute("data-date")) parts.push("built " + meta.getAttribute("data-date"));
-      parts.push(location.href.replace(/#.*$/, ""));
-      meta.textContent = parts.join(" · ");
-    }
-  }
+  window.PB = {
+    el: el,
+    button: button,
+    copyOut: copyOut,
+    mount: mount,
+    ready: ready,
+    mark: mark,
+    read: read,
+    write: write,
+    site: site,
+    now: now,
+    clock: clock,
+    incident: incident,
+    data: function () { return json("pb-data"); },
+    base: function () {
+      var cfg = json("__config");
+      return ((cfg && typeof cfg.base === "string" ? cfg.base : ".").replace(/\/+$/, "")) || ".";
+    },
+    /* The merged document nests each list under its file's key: {"roles": {"roles": [...]}}. */
+    list: function (section, key) {
+      if (Array.isArray(section)) return section;
+      return section && Array.isArray(section[key]) ? section[key] : [];
+    },
+    byId: function (items, id) {
+      for (var n = 0; n < items.length; n++) if (items[n] && items[n].id === id) return items[n];
+      return null;
+    },
+  };
 
-  function init() {
+  ready(function () {
     fillPrintMeta();
+    labelTables();
+    copyButtons();
+    banner();
+    incident.onChange(banner);
+    window.addEventListener("storage", function (event) {
+      if (event.key === KEY) listeners.forEach(function (fn) { fn(); });
+    });
+    setInterval(function () { if (incident.active() && !document.querySelector(".pb-incident details[open], .pb-incident .pb-armed, .pb-incident .pb-copy-output:not([hidden])")) banner(); }, 30000);
+    mark("banner");
     WIDGETS.forEach(function (w) { if (document.querySelector(w[1])) load(w[0], w[2]); });
-  }
-
-  ready(init);
+  });
 })();

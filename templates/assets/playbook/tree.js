@@ -1,48 +1,73 @@
-/* Severity decision tree: one question at a time, state kept in the URL hash (#path=node:answer,...)
-   so a shared or reloaded link shows the same step. Data comes from the page's #pb-data JSON; every
-   text from it is inserted with textContent. */
+/* Severity decision tree: one question at a time. The path lives in the URL hash
+   (#path=node:answer,...) and each answer is a history entry, so a shared link, a reload and the
+   browser's Back all show the right step. Every text from the data goes in with textContent. */
 (function () {
   "use strict";
 
   var PB = window.PB;
-  var el = PB.el, list = PB.list, byId = PB.byId, duration = PB.words, every = PB.every;
+  var el = PB.el, list = PB.list, byId = PB.byId;
 
   function Tree(mount, data) {
     this.mount = mount;
-    this.data = data;
     this.tree = data["decision-tree"] || {};
     this.nodes = list(this.tree, "nodes");
     this.severities = list(data.severities, "severities");
     this.roles = list(data.roles, "roles");
     this.phases = list(data.phases, "phases");
-    this.comm = data.communication || {};
+    this.types = list(data["incident-types"], "types");
+    this.cadence = data.cadence || {};
+    this.audiences = list(data.communication, "audiences");
     this.base = PB.base();
     this.path = []; /* [{node: id, answer: index}] */
   }
 
-  /* Keep the longest valid prefix of the hash's path; ignore hashes that are not ours (anchors). */
+  /* The longest valid prefix of the hash's path; anything else (anchors, bad escapes) is ignored. */
   Tree.prototype.fromHash = function () {
     var match = /(?:^#|[#&])path=([^&]*)/.exec(location.hash);
     var steps = [];
-    if (match) {
-      var nodeId = this.tree.start;
-      var parts = decodeURIComponent(match[1]).split(",");
-      for (var i = 0; i < parts.length && nodeId; i++) {
-        var pair = parts[i].split(":");
-        var node = byId(this.nodes, nodeId);
-        var index = parseInt(pair[1], 10);
-        if (!node || pair[0] !== nodeId || !(index >= 0 && index < node.answers.length)) break;
-        steps.push({ node: nodeId, answer: index });
-        nodeId = node.answers[index].next || null;
-      }
+    var raw = match ? match[1] : "";
+    try { raw = decodeURIComponent(raw); } catch (e) { raw = ""; }
+    var nodeId = this.tree.start;
+    var parts = raw ? raw.split(",") : [];
+    for (var i = 0; i < parts.length && nodeId; i++) {
+      var pair = parts[i].split(":");
+      var node = byId(this.nodes, nodeId);
+      var index = /^\d+$/.test(pair[1] || "") ? +pair[1] : -1;
+      if (!node || pair[0] !== nodeId || !node.answers || !(index < node.answers.length) || index < 0) break;
+      steps.push({ node: nodeId, answer: index });
+      nodeId = node.answers[index].next || null;
     }
     this.path = steps;
   };
 
-  Tree.prototype.toHash = function () {
+  Tree.prototype.url = function () {
     var value = this.path.map(function (s) { return s.node + ":" + s.answer; }).join(",");
-    var url = location.pathname + location.search + (value ? "#path=" + value : "");
-    try { history.replaceState(history.state, "", url); } catch (e) { location.hash = value ? "path=" + value : ""; }
+    return location.pathname + location.search + (value ? "#path=" + value : "");
+  };
+
+  /* A new history entry per step; Back (ours or the browser's) returns to the previous one. */
+  Tree.prototype.go = function () {
+    try { history.pushState({ pbTree: this.path.length }, "", this.url()); }
+    catch (e) { /* history refused: the page still shows the step */ }
+    this.render(true);
+  };
+
+  Tree.prototype.choose = function (nodeId, index) {
+    this.path.push({ node: nodeId, answer: index });
+    this.go();
+  };
+
+  Tree.prototype.back = function () {
+    var st = history.state;
+    if (st && st.pbTree === this.path.length && this.path.length) { history.back(); return; }
+    this.path.pop();
+    try { history.replaceState(null, "", this.url()); } catch (e) { /* as above */ }
+    this.render(true);
+  };
+
+  Tree.prototype.restart = function () {
+    this.path = [];
+    this.go();
   };
 
   Tree.prototype.current = function () {
@@ -53,174 +78,136 @@
     return { node: byId(this.nodes, answer.next) };
   };
 
-  Tree.prototype.choose = function (nodeId, index) {
-    this.path.push({ node: nodeId, answer: index });
-    this.update(true);
-  };
-
-  Tree.prototype.back = function () {
-    this.path.pop();
-    this.update(true);
-  };
-
-  Tree.prototype.restart = function () {
-    this.path = [];
-    this.update(true);
-  };
-
-  Tree.prototype.update = function (moveFocus) {
-    this.toHash();
-    this.render(moveFocus);
-  };
-
   Tree.prototype.link = function (href, text) {
     var a = el("a", null, text);
     a.href = this.base + "/" + href;
     return a;
   };
 
+  Tree.prototype.controls = function () {
+    var self = this;
+    var box = el("div", "pb-tree-controls");
+    [["Back", function () { self.back(); }], ["Restart", function () { self.restart(); }]].forEach(function (b) {
+      box.appendChild(PB.button(b[0], null, b[1])).disabled = !self.path.length;
+    });
+    return box;
+  };
+
   Tree.prototype.renderPath = function () {
-    var box = el("div", "pb-tree-path");
+    var box = el("details", "pb-tree-path");
     if (!this.path.length) return box;
-    box.appendChild(el("p", "pb-tree-path-title", "Your answers so far"));
-    var ol = el("ol");
+    box.appendChild(el("summary", null, "Your answers so far (" + this.path.length + ")"));
+    var ol = box.appendChild(el("ol"));
     for (var i = 0; i < this.path.length; i++) {
       var node = byId(this.nodes, this.path[i].node);
-      var answer = node.answers[this.path[i].answer];
-      var li = el("li", null, node.question + " ");
-      li.appendChild(el("strong", null, answer.label));
-      if (answer.note) li.appendChild(el("span", "pb-tree-note", " " + answer.note));
-      ol.appendChild(li);
+      var li = ol.appendChild(el("li", null, node.question + " "));
+      li.appendChild(el("strong", null, node.answers[this.path[i].answer].label));
     }
-    box.appendChild(ol);
     return box;
   };
 
   Tree.prototype.renderQuestion = function (node) {
+    var self = this;
     var step = el("div", "pb-tree-step");
     step.setAttribute("data-pb-node", node.id);
-    var heading = el("h3", "pb-tree-question", node.question);
+    step.appendChild(this.controls());
+    var heading = step.appendChild(el("h3", "pb-tree-question", node.question));
     heading.tabIndex = -1;
-    step.appendChild(heading);
     if (node.help) step.appendChild(el("p", "pb-tree-help", node.help));
-    var group = el("div", "pb-tree-answers");
+    var group = step.appendChild(el("div", "pb-tree-answers"));
     group.setAttribute("role", "group");
     group.setAttribute("aria-label", node.question);
-    var self = this;
-    node.answers.forEach(function (answer, index) {
-      var button = el("button", "pb-tree-answer", answer.label);
-      button.type = "button";
-      button.addEventListener("click", function () { self.choose(node.id, index); });
-      group.appendChild(button);
+    (node.answers || []).forEach(function (answer, index) {
+      group.appendChild(PB.button(answer.label, "pb-tree-answer", function () { self.choose(node.id, index); }));
     });
-    step.appendChild(group);
-    if (this.tree.tie_break) step.appendChild(el("p", "pb-tree-tiebreak", this.tree.tie_break));
     return step;
   };
 
   Tree.prototype.fact = function (dl, term, value) {
     if (value == null || value === "" || (Array.isArray(value) && !value.length)) return;
     dl.appendChild(el("dt", null, term));
-    var dd = el("dd");
-    if (Array.isArray(value)) {
-      var ul = el("ul");
-      value.forEach(function (item) {
-        var li = el("li");
-        if (typeof item === "string") li.textContent = item; else li.appendChild(item);
-        ul.appendChild(li);
-      });
-      dd.appendChild(ul);
-    } else if (typeof value === "string") {
-      dd.textContent = value;
-    } else {
-      dd.appendChild(value);
-    }
-    dl.appendChild(dd);
+    var dd = dl.appendChild(el("dd"));
+    if (!Array.isArray(value)) value = [value];
+    var ul = dd.appendChild(el("ul"));
+    value.forEach(function (item) {
+      var li = ul.appendChild(el("li"));
+      if (typeof item === "string") li.textContent = item; else li.appendChild(item);
+    });
   };
 
-  Tree.prototype.cadence = function (sevId) {
-    var table = (this.comm.cadence || {})[sevId] || {};
-    var audiences = list(this.comm, "audiences");
-    var ids = audiences.length ? audiences.map(function (a) { return a.id; }) : Object.keys(table);
-    var out = [];
-    ids.forEach(function (id) {
-      var c = table[id];
-      if (!c) return;
-      var audience = byId(audiences, id);
-      var text = (audience ? audience.name : id) + ": " + every(c.every);
-      if (c.first_update_within) text += "; first update within " + duration(c.first_update_within);
-      if (c.long_incident) {
-        text += "; after " + duration(c.long_incident.after) + ", " + every(c.long_incident.every);
-      }
-      out.push(text);
-    });
-    return out;
+  /* What the level triggers: Python's precomputed facts, else the format-1 fields that are words. */
+  Tree.prototype.facts = function (dl, severity) {
+    var self = this;
+    if (Array.isArray(severity.facts)) {
+      severity.facts.forEach(function (f) { self.fact(dl, f.term, f.text); });
+    } else {
+      var r = severity.response || {};
+      this.fact(dl, "Page", (r.page || []).map(function (p) { return typeof p === "string" ? p : p.who; }));
+    }
+    var table = this.cadence[severity.id] || {};
+    this.fact(dl, "Updates", this.audiences.filter(function (a) { return table[a.id] && table[a.id].summary; })
+      .map(function (a) { return a.name + ": " + table[a.id].summary; }));
+    this.fact(dl, "Roles to staff", ((severity.response || {}).roles || []).map(function (id) {
+      var role = byId(self.roles, id);
+      return self.link("roles/" + id + ".html", role ? role.name : id);
+    }));
+    var phases = Array.isArray(severity.checklists) ? severity.checklists : this.phases;
+    this.fact(dl, "Checklists to start", phases.map(function (p) {
+      return self.link("phases/" + p.id + ".html", p.name || p.id);
+    }));
   };
 
   Tree.prototype.renderResult = function (severity, answer) {
     var self = this;
     var step = el("div", "pb-tree-step pb-tree-result");
+    step.appendChild(this.controls());
+    var heading = step.appendChild(el("h3", "pb-tree-question"));
+    heading.tabIndex = -1;
     if (!severity) {
-      step.appendChild(el("h3", "pb-tree-question", "Unknown severity: " + answer.severity));
-      step.firstChild.tabIndex = -1;
+      heading.textContent = "This answer names a level the playbook does not define: " + answer.severity;
       return step;
     }
     step.setAttribute("data-pb-severity", severity.id);
-    var heading = el("h3", "pb-tree-question", severity.label + " · " + severity.name);
-    heading.tabIndex = -1;
-    step.appendChild(heading);
-    if (answer && answer.note) step.appendChild(el("p", "pb-tree-note", answer.note));
-    if (severity.summary) step.appendChild(el("p", null, severity.summary));
-    var r = severity.response || {};
-    var ic = r.incident_commander || {};
-    var dl = el("dl", "pb-tree-facts");
-    this.fact(dl, "Acknowledge within", duration(r.acknowledge_within));
-    this.fact(dl, "Incident commander", ic.required
-      ? "Required" + (ic.assigned_within ? ", assigned within " + duration(ic.assigned_within) : "")
-      : "Not required");
-    this.fact(dl, "Page", r.page || []);
-    this.fact(dl, "Updates", this.cadence(severity.id));
-    this.fact(dl, "Roles to staff", (r.roles || []).map(function (id) {
-      var role = byId(self.roles, id);
-      return self.link("roles/" + id + ".html", role ? role.name : id);
-    }));
-    this.fact(dl, "Checklists to start", this.phases.map(function (p) {
-      return self.link("phases/" + p.id + ".html", p.name);
-    }));
-    step.appendChild(dl);
-    var more = el("p", "pb-tree-more");
-    more.appendChild(this.link("severities/" + severity.id + ".html",
-      "Everything about " + severity.label + " " + severity.name));
+    step.setAttribute("data-pb-level", String(this.severities.indexOf(severity) + 1));
+    heading.appendChild(el("span", "pb-tree-level", severity.label));
+    if (severity.name) heading.appendChild(el("span", "pb-tree-name", severity.name));
+    var kind = answer.type ? byId(this.types, answer.type) : null;
+    if (answer.type) {
+      var t = step.appendChild(el("p", "pb-tree-type"));
+      t.appendChild(this.link("types/" + answer.type + ".html", kind ? kind.name : answer.type));
+      if (kind && kind.summary) t.appendChild(document.createTextNode(": " + kind.summary));
+    }
+    if (answer.note) step.appendChild(el("p", "pb-tree-note", answer.note));
+    if (severity.summary) step.appendChild(el("p", "pb-tree-summary", severity.summary));
+    var act = step.appendChild(el("p", "pb-tree-act"));
+    var running = PB.incident.active();
+    act.appendChild(PB.button(running ? "Set the running incident to " + severity.label : "Start an incident at " + severity.label,
+      "pb-tree-start", function () {
+        var fields = { severity: severity.id };
+        if (answer.type) fields.type = answer.type;
+        if (PB.incident.active()) PB.incident.update(fields); else PB.incident.start(fields);
+        this.disabled = true;
+        this.textContent = "Incident set to " + severity.label;
+      }));
+    var dl = step.appendChild(el("dl", "pb-tree-facts"));
+    this.facts(dl, severity);
+    var more = step.appendChild(el("p", "pb-tree-more"));
+    more.appendChild(this.link("severities/" + severity.id + ".html", "Everything about " + severity.label));
     more.appendChild(document.createTextNode(" · "));
-    more.appendChild(this.link("respond/status-update.html#severity=" + severity.id,
-      "Write a status update"));
-    step.appendChild(more);
+    more.appendChild(this.link("respond/status-update.html#severity=" + severity.id, "Write a status update"));
     return step;
   };
 
   Tree.prototype.render = function (moveFocus) {
-    var self = this;
     var now = this.current();
     var box = this.mount;
     box.textContent = "";
-    box.appendChild(this.renderPath());
     var step = now.node ? this.renderQuestion(now.node) : this.renderResult(now.severity, now.answer);
     box.appendChild(step);
-    var controls = el("div", "pb-tree-controls");
-    var back = el("button", "pb-button", "Back");
-    back.type = "button";
-    back.disabled = !this.path.length;
-    back.addEventListener("click", function () { self.back(); });
-    var restart = el("button", "pb-button", "Restart");
-    restart.type = "button";
-    restart.disabled = !this.path.length;
-    restart.addEventListener("click", function () { self.restart(); });
-    controls.appendChild(back);
-    controls.appendChild(restart);
-    box.appendChild(controls);
+    box.appendChild(this.renderPath());
     this.live.textContent = now.node
       ? "Question " + (this.path.length + 1) + ": " + now.node.question
-      : "Result: " + (now.severity ? now.severity.label + " " + now.severity.name : "unknown");
+      : "Result: " + (now.severity ? now.severity.label + " " + (now.severity.name || "") : "unknown");
     if (moveFocus) step.querySelector(".pb-tree-question").focus();
   };
 
@@ -236,12 +223,14 @@
     this.mount.classList.add("pb-ready");
     this.fromHash();
     this.render(false);
-    window.addEventListener("hashchange", function () {
-      if (!/path=/.test(location.hash)) return; /* an ordinary anchor on the page */
+    function follow() {
+      if (location.hash && !/path=/.test(location.hash)) return; /* an ordinary anchor on the page */
       self.fromHash();
       self.render(true);
-    });
+    }
+    window.addEventListener("popstate", follow);
+    window.addEventListener("hashchange", follow);
   };
 
-  PB.mount('[data-pb-widget="tree"]', function (node, data) { new Tree(node, data).start(); }, true);
+  PB.mount('[data-pb-widget="tree"]', function (node, data) { new Tree(node, data).start(); }, true, "tree");
 })();
