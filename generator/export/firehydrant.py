@@ -1,0 +1,148 @@
+"""`playbook export --to firehydrant`: levels, roles, task lists and status-update templates.
+
+FireHydrant's provider (firehydrant/firehydrant) identifies a severity by its slug (letters and
+digits, at most 23), made here from the level's label (`SEV-1` -> `SEV1`). Each phase's checklist
+becomes one task list; each status template one status-update template, its title as the first
+line of the body (the resource has no title), its placeholders as Liquid variables where
+FireHydrant has the field and fill-in markers otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.export.left_out import unused_fields, unused_parts
+from generator.export.terraform import (
+    TemplateSyntax,
+    TerraformExport,
+    bullets,
+    item_conditions,
+    levels_text,
+    note_template,
+    note_unused,
+    notes_intro,
+    paragraphs,
+    resource_name,
+    severity_description,
+    terraform_text,
+    translate,
+)
+from generator.model import ChecklistItem, Playbook, Severity
+from generator.render.words import capital
+
+TARGET = "firehydrant"
+TITLE = "FireHydrant"
+SEVERITY = "firehydrant_severity"
+ROLE = "firehydrant_incident_role"
+TASK_LIST = "firehydrant_task_list"
+TEMPLATE = "firehydrant_status_update_template"
+FILES = {"severities": (SEVERITY,), "roles": (ROLE, TASK_LIST), "templates": (TEMPLATE,)}
+SLUG_LENGTH = 23  # the provider refuses longer slugs
+
+#: FireHydrant's Liquid incident fields (docs.firehydrant.com, "Template variables").
+SYNTAX = TemplateSyntax(
+    {
+        "summary": "incident.name",
+        "severity": "incident.severity",
+        "started_at": "incident.started_at",
+    }
+)
+
+SEVERITY_FIELDS = ("id", "label", "name", "summary", "definition")
+ROLE_FIELDS = ("id", "name", "summary", "responsibilities", "not_their_job")
+TEMPLATE_FIELDS = ("id", "stage", "audience", "title", "body", "placeholders", "severities")
+
+
+def build(playbook: Playbook) -> TerraformExport:
+    export = TerraformExport(TARGET, "firehydrant", "firehydrant/firehydrant")
+    notes = export.notes
+    for severity, slug in zip(playbook.severities, slugs(playbook.severities), strict=True):
+        export.add(
+            SEVERITY,
+            resource_name(severity.id),
+            {"slug": slug, "description": terraform_text(severity_description(severity))},
+        )
+        note_unused(notes, "Severities", severity.label, unused_fields(severity, SEVERITY_FIELDS))
+    notes.add(
+        "Severities",
+        "the order of the levels: FireHydrant's severity resource has no rank or position",
+    )
+    for role in playbook.roles:
+        parts = ["Responsibilities:\n" + bullets(role.responsibilities)]
+        if role.not_their_job:
+            parts.append("Not their job:\n" + bullets(role.not_their_job))
+        export.add(
+            ROLE,
+            resource_name(role.id),
+            {
+                "name": terraform_text(role.name),
+                "summary": terraform_text(role.summary),
+                "description": terraform_text(paragraphs(*parts)),
+            },
+        )
+        note_unused(notes, "Roles", role.name, unused_fields(role, ROLE_FIELDS))
+    for phase in playbook.phases:
+        if not phase.checklist:
+            continue  # the provider requires at least one item
+        export.add(
+            TASK_LIST,
+            resource_name(phase.id),
+            {
+                "name": terraform_text(f"{phase.name} checklist"),
+                "description": terraform_text(paragraphs(phase.goal, phase.summary)),
+                "task_list_items": [_task(playbook, item) for item in phase.checklist],
+            },
+        )
+    for template in playbook.status_templates:
+        translated = translate(template, SYNTAX)
+        stage = playbook.stage(template.stage)
+        audience = next(a for a in playbook.communication.audiences if a.id == template.audience)
+        levels = levels_text(playbook, template.severities)
+        name = f"{stage.name}: {audience.name}" + (f" ({levels})" if levels else "")
+        export.add(
+            TEMPLATE,
+            resource_name(template.id),
+            {
+                "name": terraform_text(name),
+                "body": terraform_text(paragraphs(f"**{translated.title}**", translated.body)),
+            },
+        )
+        note_unused(
+            notes, "Status templates", template.id, unused_fields(template, TEMPLATE_FIELDS)
+        )
+        note_template(notes, template, translated)
+    for part in unused_parts(playbook, {"status_templates"}):
+        notes.add("Other parts of the playbook", part)
+    return export
+
+
+def _task(playbook: Playbook, item: ChecklistItem) -> dict[str, str]:
+    owner = f"Owner: {playbook.role(item.role).name}" if item.role else ""
+    description = paragraphs(item.detail, owner, capital(item_conditions(playbook, item)))
+    task = {"summary": terraform_text(item.text)}
+    if description:
+        task["description"] = terraform_text(description)
+    return task
+
+
+def slugs(severities: tuple[Severity, ...]) -> list[str]:
+    """One slug per level: the label's letters and digits (`SEV1`), else the id's; unique."""
+    out: list[str] = []
+    for severity in severities:
+        slug = _alnum(severity.label)[:SLUG_LENGTH]
+        if not slug or slug in out:
+            slug = _alnum(severity.id)[:SLUG_LENGTH]
+        base, number = slug, 2
+        while slug in out:  # two labels that differ only in punctuation
+            suffix = str(number)
+            slug, number = base[: SLUG_LENGTH - len(suffix)] + suffix, number + 1
+        out.append(slug)
+    return out
+
+
+def _alnum(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", text).upper()
+
+
+def notes_text(export: TerraformExport) -> str:
+    return export.notes.render(f"Not exported to {TITLE}", notes_intro(TITLE, TARGET))

@@ -1,0 +1,102 @@
+"""`playbook export --to incident-io`: levels and roles for incident.io's Terraform provider.
+
+The provider (incident-io/incident) has `incident_severity` and `incident_incident_role`, and no
+resource for announcement or status-update templates, so templates go to the notes. With no task
+resource either, a role's checklist items are written into its `instructions`, grouped by phase.
+"""
+
+from __future__ import annotations
+
+from generator.export.left_out import unused_fields, unused_parts
+from generator.export.terraform import (
+    Notes,
+    TerraformExport,
+    bullets,
+    item_line,
+    note_unused,
+    notes_intro,
+    paragraphs,
+    resource_name,
+    severity_description,
+    terraform_text,
+)
+from generator.model import Playbook, Role
+from generator.render.filters import md
+
+TARGET = "incident-io"
+TITLE = "incident.io"
+SEVERITY = "incident_severity"
+ROLE = "incident_incident_role"
+FILES = {"severities": (SEVERITY,), "roles": (ROLE,)}
+
+SEVERITY_FIELDS = ("id", "label", "name", "summary", "definition")
+ROLE_FIELDS = ("id", "name", "short", "summary", "responsibilities", "not_their_job")
+
+
+def build(playbook: Playbook) -> TerraformExport:
+    export = TerraformExport(TARGET, "incident", "incident-io/incident")
+    notes = export.notes
+    count = len(playbook.severities)
+    for index, severity in enumerate(playbook.severities):
+        export.add(
+            SEVERITY,
+            resource_name(severity.id),
+            {
+                "name": terraform_text(severity.label),
+                "description": terraform_text(severity_description(severity)),
+                "rank": count - index,  # the provider ranks the most severe level highest
+            },
+        )
+        note_unused(notes, "Severities", severity.label, unused_fields(severity, SEVERITY_FIELDS))
+    for role in playbook.roles:
+        export.add(
+            ROLE,
+            resource_name(role.id),
+            {
+                "name": terraform_text(role.name),
+                "shortform": terraform_text(role.short or role.id),
+                "description": terraform_text(role.summary),
+                "instructions": terraform_text(_instructions(playbook, role)),
+            },
+        )
+        note_unused(notes, "Roles", role.name, unused_fields(role, ROLE_FIELDS))
+    lead = playbook.lead_for()
+    notes.add(
+        "Roles",
+        f"incident.io has a built-in lead role that Terraform cannot create or delete; "
+        f"`{ROLE}.{resource_name(lead.id)}` ({lead.name}) is exported as a role of its own: "
+        "rename the built-in one in the dashboard and delete this resource if you want one lead",
+    )
+    for phase in playbook.phases:
+        for item in phase.checklist:
+            if item.role is None:
+                notes.add(
+                    "Checklist items without an owner (no role to write them under)",
+                    f"{md(phase.name)}: {md(item.text)}",
+                )
+    for template in playbook.status_templates:
+        notes.add(
+            "Status templates (the provider has no announcement or status-update template)",
+            f"`{template.id}`: {md(template.title)}",
+        )
+    _note_parts(notes, playbook)
+    return export
+
+
+def _instructions(playbook: Playbook, role: Role) -> str:
+    """Responsibilities, what is not theirs, then the role's checklist by phase."""
+    parts = ["Responsibilities:\n" + bullets(role.responsibilities)]
+    if role.not_their_job:
+        parts.append("Not their job:\n" + bullets(role.not_their_job))
+    for phase, items in playbook.tasks_for_role(role.id):
+        parts.append(f"{phase.name}:\n" + bullets(item_line(playbook, item) for item in items))
+    return paragraphs(*parts)
+
+
+def _note_parts(notes: Notes, playbook: Playbook) -> None:
+    for part in unused_parts(playbook, {"status_templates"}):
+        notes.add("Other parts of the playbook", part)
+
+
+def notes_text(export: TerraformExport) -> str:
+    return export.notes.render(f"Not exported to {TITLE}", notes_intro(TITLE, TARGET))
