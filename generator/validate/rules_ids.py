@@ -135,6 +135,9 @@ def check_references(doc: Document) -> Iterator[Finding]:
         known = doc.ids(target_kind, target_path)
         if known is None:  # the target file or list is missing or malformed: nothing to compare
             continue
+        if rule == "ref-unknown-severity":
+            groups = doc.ids("severities", ("groups",)) or {}
+            known = {**known, **groups}
         noun = rule.removeprefix("ref-unknown-")
         for kind, pattern in sources:
             for hit in doc.select(kind, pattern):
