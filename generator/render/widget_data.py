@@ -1,56 +1,261 @@
-"""The part of the merged document each widget reads, embedded in its page as `pb-data`.
+"""The data each widget reads, embedded in its page as `pb-data`, computed from the model.
 
-The page carries the data before it can paint, so every field no widget reads is left out (the
-decision-tree page went from 30 KB of data to 6 KB). The shape stays the merged document's:
-same keys, same nesting, lists in the same order, so `playbook.json` remains the full version.
-Keep these in step with what `templates/assets/playbook/tree.js` and `composer.js` read.
+Every sentence a widget shows comes from `generator.render.words`; the widgets only add minutes
+to a clock and format the time. The data is small on purpose (it loads before the page paints):
+only what `tree.js` and `composer.js` read, absent parts as absent keys. The shapes are the
+contract in /work/format2-spec.md ("Composer widget data" and H1b's tree data).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-#: A field spec: `ALL` keeps the value whole; a mapping keeps those keys of a mapping, or of every
-#: mapping in a list, each by its own spec.
-ALL: None = None
-Spec = Mapping[str, Any] | None
+from generator.model import Cadence, DecisionTree, Playbook, Severity
+from generator.render import words
 
-_ID_NAME = {"id": ALL, "name": ALL}
-_RESPONSE = {"acknowledge_within": ALL, "incident_commander": ALL, "page": ALL, "roles": ALL}
-
-#: tree.js: the nodes; each level's label, name, summary and response facts; the names of the
-#: roles and phases it links to; the update cadence with the audiences' names.
-TREE_DATA: Mapping[str, Spec] = {
-    "severities": {
-        "severities": {"id": ALL, "label": ALL, "name": ALL, "summary": ALL, "response": _RESPONSE}
-    },
-    "roles": {"roles": _ID_NAME},
-    "phases": {"phases": _ID_NAME},
-    "communication": {"audiences": _ID_NAME, "cadence": ALL},
-    "decision-tree": {"start": ALL, "tie_break": ALL, "nodes": ALL},
-}
-
-#: composer.js: the clock's timezone and language, the levels' names, audiences, cadence and
-#: phrases to avoid, and the status templates with their stages.
-COMPOSER_DATA: Mapping[str, Spec] = {
-    "organisation": {"timezone": ALL, "language": ALL},
-    "severities": {"severities": {"id": ALL, "label": ALL, "name": ALL}},
-    "communication": {"audiences": _ID_NAME, "cadence": ALL, "phrases_to_avoid": ALL},
-    "status-templates": {"stages": ALL, "templates": ALL},
-}
+Json = dict[str, Any]
 
 
-def widget_data(document: Mapping[str, Any], spec: Mapping[str, Spec]) -> dict[str, Any]:
-    """The fields of `document` that `spec` names, wherever they are present."""
-    return {key: _project(document[key], sub) for key, sub in spec.items() if key in document}
+# --------------------------------------------------------------------------- cadence
 
 
-def _project(value: Any, spec: Spec) -> Any:
-    if spec is None:
-        return value
-    if isinstance(value, list):
-        return [_project(item, spec) for item in value]
-    if isinstance(value, Mapping):
-        return {key: _project(value[key], sub) for key, sub in spec.items() if key in value}
-    return value
+def cadence_data(entry: Cadence, playbook: Playbook) -> Json:
+    """One cell of the cadence, precomputed: minutes for the clock, words for the reader."""
+    data: Json = {}
+    if entry.first_update:
+        first = entry.first_update
+        data["first"] = {
+            "minutes": words.minutes(first.within),
+            "from": first.from_event,
+            "text": words.deadline(first.within, first.from_event),
+        }
+    if entry.follow_ups:
+        data["follow_ups"] = [
+            {
+                "name": f.name,
+                "minutes": words.minutes(f.within),
+                "from": f.from_event,
+                "text": words.deadline(f.within, f.from_event),
+            }
+            for f in entry.follow_ups
+        ]
+    if entry.every:
+        data["every"] = {"minutes": words.minutes(entry.every), "text": words.interval(entry.every)}
+    if entry.by_stage:
+        names = words.stage_names(playbook)
+        data["by_stage"] = {
+            s.stage: {
+                "minutes": words.minutes(s.every),
+                "text": words.stage_interval(s.every, names.get(s.stage, s.stage)),
+            }
+            for s in entry.by_stage
+        }
+    if entry.also_on:
+        data["also_on"] = [{"event": e, "text": words.triggers([e])} for e in entry.also_on]
+    if entry.long_incident:
+        long = entry.long_incident
+        data["long"] = {
+            "after_minutes": words.minutes(long.after),
+            "minutes": words.minutes(long.every),
+            "text": words.long_incident(long, playbook.lead_for(entry.severity)),
+        }
+        if long.not_before:
+            data["long"]["not_before_minutes"] = words.minutes(long.not_before)
+    data["summary"] = words.cadence(entry, playbook)
+    return data
+
+
+def _cadence_table(playbook: Playbook, *, summary_only: bool) -> Json:
+    table: Json = {}
+    for entry in playbook.communication.cadence:
+        cell = cadence_data(entry, playbook)
+        table.setdefault(entry.severity, {})[entry.audience] = (
+            {"summary": cell["summary"]} if summary_only else cell
+        )
+    return table
+
+
+# --------------------------------------------------------------------------- shared pieces
+
+
+def _level(severity: Severity) -> Json:
+    data: Json = {"id": severity.id, "label": severity.label}
+    if severity.name:
+        data["name"] = severity.name
+    return data
+
+
+def _id_name(items: Any) -> list[Json]:
+    return [{"id": item.id, "name": item.name} for item in items]
+
+
+def _without_empty(data: Json) -> Json:
+    return {key: value for key, value in data.items() if value not in (None, "", [], ())}
+
+
+# --------------------------------------------------------------------------- decision tree page
+
+
+def facts(severity: Severity, playbook: Playbook) -> list[Json]:
+    """What a responder needs at a level, as term and words; absent values give no fact."""
+    response = severity.response
+    lead_role = playbook.lead_for(severity.id)
+    rows = [
+        ("Acknowledge", words.within(response.acknowledge_within)),
+        ("Lead", words.lead(severity, playbook)),
+        ("Page", words.page_chain(response.page)),
+        ("Roles", ", ".join(playbook.role(r).name for r in response.roles)),
+        ("Executives told", words.executives(response.executives, lead_role)),
+        (
+            "Public communication",
+            words.public_communication(response.public_communication, lead_role),
+        ),
+    ]
+    return [{"term": term, "text": text} for term, text in rows if text]
+
+
+def _checklists(severity: Severity, playbook: Playbook) -> list[Json]:
+    return [
+        {"id": phase.id, "name": phase.name}
+        for phase in playbook.phases
+        if any(playbook.applies(item, severity.id) for item in phase.checklist)
+    ]
+
+
+def _tree(tree: DecisionTree) -> Json:
+    nodes = []
+    for node in tree.nodes:
+        answers = [
+            _without_empty(
+                {
+                    "label": a.label,
+                    "next": a.next,
+                    "severity": a.severity,
+                    "type": a.type,
+                    "note": a.note,
+                }
+            )
+            for a in node.answers
+        ]
+        nodes.append(
+            _without_empty(
+                {"id": node.id, "question": node.question, "help": node.help, "answers": answers}
+            )
+        )
+    return _without_empty({"start": tree.start, "tie_break": tree.tie_break, "nodes": nodes})
+
+
+def tree_data(playbook: Playbook) -> Json:
+    """`pb-data` of the decide-severity page (tree.js)."""
+    data: Json = {
+        "severities": [
+            {
+                **_level(s),
+                "summary": s.summary,
+                "lead": {"id": playbook.lead_for(s.id).id, "name": playbook.lead_for(s.id).name},
+                "facts": facts(s, playbook),
+                "checklists": _checklists(s, playbook),
+            }
+            for s in playbook.severities
+        ],
+        "roles": _id_name(playbook.roles),
+        "audiences": _id_name(playbook.communication.audiences),
+        "cadence": _cadence_table(playbook, summary_only=True),
+    }
+    if playbook.incident_types:
+        data["types"] = [
+            _without_empty({"id": t.id, "name": t.name, "summary": t.summary})
+            for t in playbook.incident_types
+        ]
+    if playbook.decision_tree is not None:
+        data["decision-tree"] = _tree(playbook.decision_tree)
+    return data
+
+
+# --------------------------------------------------------------------------- status composer page
+
+
+def _policy(playbook: Playbook) -> Json:
+    """Per level and audience with no template at all: what the playbook says instead."""
+    policy: Json = {}
+    for severity in playbook.severities:
+        for audience in playbook.communication.audiences:
+            if any(
+                t.audience == audience.id and playbook.applies(t, severity.id)
+                for t in playbook.status_templates
+            ):
+                continue
+            try:
+                cell = playbook.cadence(severity.id, audience.id)
+            except KeyError:
+                text = f"The playbook sets no updates for {audience.name} at {severity.label}."
+            else:
+                text = (
+                    f"{audience.name} at {severity.label}: {words.cadence_phrase(cell, playbook)}."
+                )
+            policy.setdefault(severity.id, {})[audience.id] = text
+    return policy
+
+
+def composer_data(playbook: Playbook) -> Json:
+    """`pb-data` of the status-update page (composer.js)."""
+    org = playbook.organisation
+    data: Json = {
+        "organisation": {"timezone": org.timezone, "language": org.language},
+        "severities": [_level(s) for s in playbook.severities],
+        "audiences": _id_name(playbook.communication.audiences),
+        "phrases_to_avoid": [
+            _without_empty(
+                {"phrase": p.phrase, "why": p.why, "instead": p.instead, "pattern": p.pattern}
+            )
+            for p in playbook.communication.phrases_to_avoid
+        ],
+        "stages": [
+            _without_empty({"id": s.id, "name": s.name, "description": s.description})
+            for s in playbook.stages
+        ],
+        "templates": [
+            _without_empty(
+                {
+                    "id": t.id,
+                    "stage": t.stage,
+                    "audience": t.audience,
+                    "title": t.title,
+                    "body": t.body,
+                    "severities": list(playbook.levels_of(t.severities)),
+                    "placeholders": [
+                        _without_empty(
+                            {
+                                "name": p.name,
+                                "description": p.description,
+                                "example": p.example,
+                                "default": p.default,
+                            }
+                        )
+                        for p in t.placeholders
+                    ],
+                }
+            )
+            for t in playbook.status_templates
+        ],
+        "cadence": _cadence_table(playbook, summary_only=False),
+    }
+    policy = _policy(playbook)
+    if policy:
+        data["policy"] = policy
+    return data
+
+
+# --------------------------------------------------------------------------- transitional
+
+#: Until `site.py` calls `tree_data(model)` / `composer_data(model)` itself.
+TREE_DATA = "tree"
+COMPOSER_DATA = "composer"
+
+
+def widget_data(document: Any, spec: str) -> Json:
+    """Transitional entry for callers holding only the merged document."""
+    from generator.model_builder import build_model
+
+    model = build_model(document)
+    return tree_data(model) if spec == TREE_DATA else composer_data(model)
