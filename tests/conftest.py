@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.chromium import chromium_missing
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # Review freshness is measured against a fixed day, so the suite never depends on the calendar:
@@ -72,3 +74,104 @@ def make_playbook(tmp_path: Path, minimal_playbook_dir: Path) -> Callable[..., P
         return target
 
     return make
+
+
+# --------------------------------------------------------------------------- no silent skips
+
+#: CI services (GitHub Actions among them) set CI=true; there a skipped test fails the run,
+#: because a green run must mean every test ran.
+IN_CI = os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+TESTS = PROJECT_ROOT / "tests"
+#: Source text by which a test module shows it reads the default playbook.
+DEFAULT_PLAYBOOK_MARKS = (
+    "DEFAULT_PLAYBOOK_DIR",
+    "default_playbook_dir",
+    'PROJECT_ROOT / "playbook"',
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "ci_may_skip(reason): this test may skip with CI=true too (the reason says why that is"
+        " safe); every other skip fails a CI run",
+    )
+
+
+def default_playbook_missing() -> list[str]:
+    """The files of the default playbook (playbook/) that are not there."""
+    from generator.layout import REQUIRED_KINDS
+
+    wanted = [f"{kind}.yaml" for kind in (*REQUIRED_KINDS, "decision-tree")]
+    return [
+        f"playbook/{name}" for name in wanted if not (PROJECT_ROOT / "playbook" / name).is_file()
+    ]
+
+
+def _reads_default_playbook(item: pytest.Item, cache: dict[Path, bool]) -> bool:
+    if "default_playbook_dir" in getattr(item, "fixturenames", ()):
+        return True
+    module = Path(str(item.path))
+    if module not in cache:
+        text = module.read_text(encoding="utf-8") if module.suffix == ".py" else ""
+        cache[module] = any(mark in text for mark in DEFAULT_PLAYBOOK_MARKS)
+    return cache[module]
+
+
+def _requirements(items: list[pytest.Item]) -> dict[str, list[pytest.Item]]:
+    """What is missing on this machine -> the selected tests that need it."""
+    missing: dict[str, list[pytest.Item]] = {}
+    browser = chromium_missing()
+    node = (
+        None
+        if shutil.which("node")
+        else "Node.js: no `node` on PATH (Debian: apt-get install nodejs npm)"
+    )
+    default = default_playbook_missing()
+    default_reason = f"default playbook file missing: {', '.join(default)}" if default else None
+    cache: dict[Path, bool] = {}
+    for item in items:
+        path = Path(str(item.path))
+        if browser and (TESTS / "browser" in path.parents or item.get_closest_marker("browser")):
+            missing.setdefault(browser, []).append(item)
+        if node and TESTS / "editor" in path.parents:
+            missing.setdefault(node, []).append(item)
+        if default_reason and _reads_default_playbook(item, cache):
+            missing.setdefault(default_reason, []).append(item)
+    return missing
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test whose browser, Node.js or default file is missing: with CI=true the run stops with
+    a message naming what is missing; elsewhere the test is skipped with that message."""
+    missing = _requirements(items)
+    if not missing:
+        return
+    if IN_CI:
+        lines = [
+            f"  {what} (needed by {len(needers)} selected tests, e.g. {needers[0].nodeid})"
+            for what, needers in missing.items()
+        ]
+        pytest.exit(
+            "CI=true, and this machine lacks what tests need:\n" + "\n".join(lines), returncode=1
+        )
+    for what, needers in missing.items():
+        for item in needers:
+            item.add_marker(pytest.mark.skip(reason=f"missing {what}"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    """With CI=true a skip is a failure, unless the test is marked `ci_may_skip`."""
+    outcome = yield
+    report = outcome.get_result()
+    if not IN_CI or not report.skipped or hasattr(report, "wasxfail"):
+        return
+    if item.get_closest_marker("ci_may_skip"):
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    report.outcome = "failed"
+    report.longrepr = (
+        f"CI=true: this test skipped, and a skip fails a CI run (a green run must mean every test"
+        f" ran). The skip said: {reason}"
+    )
