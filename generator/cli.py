@@ -31,7 +31,7 @@ config_option = click.option(
     default="mkdocs.yml",
     show_default=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="The MkDocs configuration that uses the playbook plugin.",
+    help="The site configuration (mkdocs.yml; both engines read it).",
 )
 
 
@@ -180,19 +180,13 @@ def _check_timezone(value: str) -> str:
 
 
 @main.command("render")
+@click.argument("directory", default="playbook", type=click.Path(path_type=Path, file_okay=False))
 @click.option(
     "--out",
     required=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="Folder to write the pages into (created if missing; other files are left alone).",
-)
-@click.option(
-    "--playbook",
-    "playbook_dir",
-    default="playbook",
-    show_default=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The playbook folder.",
+    help="The docs folder to write (created if missing; other files are left alone). "
+    "The site configuration goes beside it as mkdocs.yml.",
 )
 @click.option(
     "--templates",
@@ -201,23 +195,45 @@ def _check_timezone(value: str) -> str:
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     help="Your templates folder; its files replace ours by name.",
 )
+@config_option
 @guarded
-def render(out: Path, playbook_dir: Path, templates_dir: Path | None) -> None:
-    """Write the generated Markdown pages and data files, without MkDocs."""
+def render(directory: Path, out: Path, templates_dir: Path | None, config_file: Path) -> None:
+    """Write the complete docs folder of the playbook in DIRECTORY (default: playbook).
+
+    Pages, your own pages and files, widget assets, data files, and a mkdocs.yml beside the
+    folder with the navigation: `mkdocs build -f` or `zensical build -f` on it builds the site
+    without the playbook plugin. Settings (theme, extensions) come from --config when it exists.
+    """
     from generator.findings import InvalidPlaybook
     from generator.render.output import render_folder
     from generator.report import report
 
     try:
-        files = render_folder(playbook_dir, out, templates_dir=templates_dir)
+        rendered = render_folder(
+            directory, out, templates_dir=templates_dir, project_config=config_file
+        )
     except InvalidPlaybook as error:
         click.echo(report(error.result, "text"), err=True, nl=False)  # type: ignore[arg-type]
         raise click.exceptions.Exit(1) from None
-    click.echo(f"Wrote {len(files)} files into {out}.")
+    count = len(rendered.tree.paths())
+    click.echo(f"Wrote {count} files into {out} and {_relative(rendered.config_file)}.")
+
+
+#: `--engine` of build and serve: the default needs nothing extra.
+ENGINES = ("mkdocs", "zensical")
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="mkdocs",
+    show_default=True,
+    help="mkdocs: MkDocs with Material. zensical: Zensical "
+    "(pip install 'incident-playbook[zensical]').",
+)
 
 
 @main.command("build")
 @config_option
+@engine_option
 @click.option(
     "--site-dir",
     default=None,
@@ -225,12 +241,12 @@ def render(out: Path, playbook_dir: Path, templates_dir: Path | None) -> None:
     help="Where the site goes.  [default: site/ next to the configuration]",
 )
 @guarded
-def build(config_file: Path, site_dir: Path | None) -> None:
+def build(config_file: Path, engine: str, site_dir: Path | None) -> None:
     """Validate the playbook, then build the site; the old site is replaced only on success."""
     from generator.site_build import InvalidSite, build_site
 
     try:
-        built = build_site(config_file, site_dir)
+        built = build_site(config_file, site_dir, engine=engine)
     except InvalidSite as error:
         click.echo(error.report, err=True, nl=False)
         raise click.ClickException(str(error)) from error
@@ -248,10 +264,11 @@ def _relative(path: Path) -> str:
 
 @main.command("serve")
 @config_option
+@engine_option
 @click.option("--dev-addr", default=None, help="IP:PORT to serve on.  [default: 127.0.0.1:8000]")
 @guarded
-def serve(config_file: Path, dev_addr: str | None) -> None:
+def serve(config_file: Path, engine: str, dev_addr: str | None) -> None:
     """Preview the site; edits to the playbook, templates or pages reload the browser."""
     from generator.site_build import serve_site
 
-    serve_site(config_file, dev_addr)
+    serve_site(config_file, dev_addr, engine=engine)

@@ -1,9 +1,9 @@
 """The MkDocs plugin `playbook`: glue between MkDocs and the renderer, nothing more.
 
 on_config validates the playbook (aborting with the same lines as `playbook validate`), renders
-every page and registers the widgets' CSS and JavaScript; on_files adds the rendered pages and
-the assets as generated files; on_serve watches the folders the site is made from.
-Everything MkDocs-specific lives here and in `generator.site_build`.
+the docs tree with `generator.render.docs_tree` (the one render `playbook render` and the
+Zensical engine write to disk) and registers its stylesheets, scripts and navigation; on_files
+hands the tree's files to MkDocs; on_serve watches the folders the site is made from.
 """
 
 from __future__ import annotations
@@ -21,16 +21,10 @@ from mkdocs.structure.files import File, Files
 from generator.confine import confine
 from generator.findings import PlaybookError
 from generator.layout import PAGES_DIR, SCHEMA_DIR, TEMPLATES_DIR
-from generator.render import RenderedFile, build_date_from_env, render_site, site_nav
+from generator.render.docs_tree import DocsTree, render_docs
 from generator.render.environment import COMPILED
-from generator.render.site import SUMMARY_DOWNLOAD
 
 log = logging.getLogger("mkdocs.plugins.playbook")
-
-ASSETS = "assets"
-POLYFILLS = ("iframe-worker.js",)  # must load before Material's bundle (file:// search)
-# Loaded by playbook.js only on pages that host the widget, keeping every page under 30 KB.
-ON_DEMAND = ("tree.js", "tree.css", "composer.js", "composer.css", "checklist.js")
 
 
 class PlaybookConfig(Config):
@@ -44,17 +38,9 @@ class PlaybookConfig(Config):
     """Hand-written Markdown pages, published under guides/; default: <playbook_dir>/pages."""
 
 
-class _Download(File):
-    """A Markdown file published as it is (a download), not rendered into a page."""
-
-    def is_documentation_page(self) -> bool:
-        return False
-
-
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
-        self.rendered: list[RenderedFile] = []
-        self.assets: dict[str, Path] = {}
+        self.tree: DocsTree | None = None
         self.dirs: dict[str, Path] = {}
         # (playbook folder, ValidationResult) that `build_site` validated just before this build;
         # used once instead of validating the same files a second time.
@@ -89,29 +75,28 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 model, document = handed[1].model, handed[1].document
             else:
                 model, document = validate_for_site(playbook, log)
-            self.rendered = render_site(
+            self.tree = render_docs(
                 model,
                 document,
                 templates_dir=templates,
                 pages_dir=pages,
-                build_date=build_date_from_env(),
+                # Material's offline plugin (it runs after us) builds .html addresses
+                directory_urls=config.use_directory_urls and "offline" not in config.plugins,
             )
         except PlaybookError as error:
             raise PluginError(f"{error}; the site was not built") from error
         if config.nav is None:
-            config.nav = site_nav(model, pages)
-        self.assets = _assets([*([templates] if templates else []), TEMPLATES_DIR])
-        for path in self.assets:
-            name = path.rsplit("/", 1)[-1]
-            if name in POLYFILLS:
-                polyfills = config.extra.setdefault("polyfills", [])
-                if path not in polyfills:
-                    polyfills.insert(0, path)
-            elif name in ON_DEMAND:
-                continue
-            elif path.endswith(".css") and path not in config.extra_css:
+            config.nav = self.tree.nav
+        polyfills = config.extra.setdefault("polyfills", [])
+        for path in reversed(self.tree.polyfills):
+            if path not in polyfills:
+                polyfills.insert(0, path)
+        for path in self.tree.stylesheets:
+            if path not in config.extra_css:
                 config.extra_css.append(path)
-            elif path.endswith(".js") and path not in [str(s) for s in config.extra_javascript]:
+        listed = [str(s) for s in config.extra_javascript]
+        for path in self.tree.scripts:
+            if path not in listed:
                 script = opt.ExtraScriptValue(path)
                 script.defer = True
                 config.extra_javascript.append(script)
@@ -126,15 +111,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for found in list(files):
             if found.abs_src_path and Path(found.abs_src_path).resolve().is_relative_to(pages):
                 files.remove(found)
-        for item in self.rendered:
+        assert self.tree is not None
+        for item in self.tree.files:
             if files.get_file_from_path(item.path) is not None:
                 raise PluginError(
                     f"{config.docs_dir}/{item.path} has the address of a page the playbook "
                     f"generates; put your own pages in {self.dirs['pages']} instead"
                 )
-            kind = _Download if item.path == SUMMARY_DOWNLOAD else File
-            files.append(kind.generated(config, item.path, content=item.content))
-        for path, source in self.assets.items():
+            files.append(File.generated(config, item.path, content=item.content))
+        for path, source in self.tree.assets.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
@@ -151,17 +136,3 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 if folder.exists():
                     server.watch(str(folder))
         return server
-
-
-def _assets(template_dirs: list[Path]) -> dict[str, Path]:
-    """Site path -> source for everything under <templates>/assets; earlier folders win."""
-    found: dict[str, Path] = {}
-    for folder in template_dirs:
-        base = folder / ASSETS
-        if not base.is_dir():
-            continue
-        for source in sorted(base.rglob("*")):
-            rel = source.relative_to(folder).as_posix()
-            if source.is_file() and not source.name.startswith(".") and rel not in found:
-                found[rel] = source
-    return dict(sorted(found.items()))

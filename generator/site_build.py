@@ -8,7 +8,6 @@ site exactly as it was.
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import shutil
@@ -62,21 +61,43 @@ def validate_for_site(playbook_dir: Path, log: logging.Logger) -> tuple[Any, Any
     return result.model, result.document
 
 
-def build_site(config_file: Path | str | None = None, site_dir: Path | str | None = None) -> Built:
-    """Validate, then build with `--strict` into a temporary folder beside `site_dir` and swap
-    it in. Raises `InvalidSite` or `BuildError`; the previous site is untouched then."""
+def build_site(
+    config_file: Path | str | None = None,
+    site_dir: Path | str | None = None,
+    *,
+    engine: str = "mkdocs",
+) -> Built:
+    """Validate, then build with `engine` into a temporary folder and swap it in at `site_dir`.
+    Raises `InvalidSite` or `BuildError`; the previous site is untouched then."""
+    from generator.engines.config import read_project
     from generator.pipeline import validate_playbook
     from generator.report import report
 
     config_path = Path(config_file or DEFAULT_CONFIG).resolve()
     target = Path(site_dir).resolve() if site_dir else config_path.parent / "site"
     _configure_logging(logging.WARNING)
-    config = _load_config(config_path)
-    playbook_dir = _playbook_dir(config, config_path)
+    if engine == "zensical":
+        from generator.engines import zensical
+
+        zensical.zensical_module()  # says how to install it before any work is done
+        project = read_project(config_path)
+        playbook_dir = project.playbook_dir
+    else:
+        config = _load_config(config_path)
+        playbook_dir = _playbook_dir(config, config_path)
     result = validate_playbook(playbook_dir)
     if not result.ok:
         raise InvalidSite(list(result.findings), report(result, "text"), _shown(target) + "/")
-    config.plugins[PLUGIN].prevalidated = (playbook_dir, result)  # the plugin needs no second run
+    if engine == "zensical":
+        zensical.build(project, result, target, _shown(target) + "/")
+    else:
+        config.plugins[PLUGIN].prevalidated = (playbook_dir, result)  # no second validation
+        _build_with_mkdocs(config, target)
+    warnings = report(result, "text") if result.warnings else ""
+    return Built(target, playbook_dir, warnings)
+
+
+def _build_with_mkdocs(config: Any, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with exclusive(target.parent):  # one build per site folder at a time: never a mix of two
         remove_leftovers(target)  # temporary folders of builds that were killed
@@ -84,14 +105,17 @@ def build_site(config_file: Path | str | None = None, site_dir: Path | str | Non
         try:
             config.site_dir = str(fresh)
             _mkdocs_build(config, _shown(target) + "/")
-            write_offline_zip(fresh)
-            fresh.chmod(0o777 & ~_umask())
+            finish_site(fresh)
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
         swap_in(fresh, target)  # atomic: the folder is the whole old or the whole new site
-    warnings = report(result, "text") if result.warnings else ""
-    return Built(target, playbook_dir, warnings)
+
+
+def finish_site(fresh: Path) -> None:
+    """What every engine's build gets before it is swapped in: the offline zip, the modes."""
+    write_offline_zip(fresh)
+    fresh.chmod(0o777 & ~_umask())
 
 
 #: The whole built site as one download, for reading offline (open index.html from disk).
@@ -128,28 +152,23 @@ def write_offline_zip(site_dir: Path) -> Path:
 POLL_SECONDS = 0.2
 
 
-def serve_site(config_file: Path | str | None = None, dev_addr: str | None = None) -> None:
-    """`mkdocs serve` with live reload; the plugin adds the playbook folders to the watch list."""
+def serve_site(
+    config_file: Path | str | None = None, dev_addr: str | None = None, *, engine: str = "mkdocs"
+) -> None:
+    """A live preview: the site is built again when a playbook, page or template file is saved."""
     _configure_logging(logging.INFO)
-    from mkdocs.commands import serve as serving
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import Abort, ConfigurationError
-
     config_path = Path(config_file or DEFAULT_CONFIG)
     if not config_path.is_file():
         raise BuildError(f"{config_path} does not exist")
-    options: dict[str, Any] = {"config_file": str(config_path)}
-    if dev_addr:
-        options["dev_addr"] = dev_addr
-    server_class = serving.LiveReloadServer  # `serve` makes its server with the default poll
-    polling = functools.partial(server_class, polling_interval=POLL_SECONDS)
-    serving.LiveReloadServer = polling  # type: ignore[misc]
-    try:
-        serve(**options)
-    except (Abort, ConfigurationError) as error:
-        raise BuildError(str(error)) from error
-    finally:
-        serving.LiveReloadServer = server_class  # type: ignore[misc]
+    if engine == "zensical":
+        from generator.engines import zensical
+        from generator.engines.config import read_project
+
+        zensical.serve(read_project(config_path.resolve()), dev_addr)
+        return
+    from generator.engines.mkdocs_serve import serve
+
+    serve(config_path, dev_addr, polling_interval=POLL_SECONDS)
 
 
 def _load_config(config_path: Path) -> Any:

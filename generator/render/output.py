@@ -1,12 +1,24 @@
-"""`playbook render --out DIR`: the generated pages written to disk, without MkDocs."""
+"""`playbook render DIR --out DOCS`: the complete docs folder on disk, and a site configuration
+beside it, so `mkdocs build -f` or `zensical build -f` on that configuration builds the whole site
+with no playbook plugin."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.findings import InvalidPlaybook
-from generator.layout import PAGES_DIR
-from generator.render.site import RenderedFile, build_date_from_env, render_site
+from generator.render.docs_tree import DocsTree, validated_docs, write_docs
+
+SITE_CONFIG = "mkdocs.yml"
+#: The settings used when the project has no mkdocs.yml: the one `playbook init` writes.
+DEFAULT_SITE_CONFIG = Path(__file__).resolve().parents[1] / "scaffold" / "files" / "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    tree: DocsTree
+    docs_dir: Path
+    config_file: Path
 
 
 def render_folder(
@@ -14,28 +26,33 @@ def render_folder(
     out: Path,
     *,
     templates_dir: Path | None = None,
-    pages_dir: Path | None = None,
-) -> list[RenderedFile]:
-    """Validate, render and write every file under `out` (other files there are left alone).
+    project_config: Path | None = None,
+) -> Rendered:
+    """Validate, render and write every file under `out` (other files there are left alone),
+    then `mkdocs.yml` beside `out`: the project's settings (from `project_config` when it exists)
+    with the navigation and assets written in and the playbook plugin left out.
 
     Raises `InvalidPlaybook` (with every finding) before writing anything."""
-    from generator.pipeline import validate_playbook
+    from generator.engines.config import engine_config, read_project, write_config
+    from generator.findings import BuildError
 
-    result = validate_playbook(playbook_dir)
-    if not result.ok or result.model is None or result.document is None:
-        raise InvalidPlaybook(list(result.findings), result=result)
-    files = render_site(
-        result.model,
-        result.document,
-        templates_dir=templates_dir,
-        pages_dir=pages_dir if pages_dir is not None else playbook_dir / PAGES_DIR,
-        build_date=build_date_from_env(),
+    own = project_config is not None and project_config.is_file()
+    project = read_project(project_config if own else DEFAULT_SITE_CONFIG)  # type: ignore[arg-type]
+    out = out.resolve()
+    config_file = out.parent / SITE_CONFIG
+    if own and config_file == project.config_path.resolve():
+        raise BuildError(
+            f"--out {out.name} would put the generated {SITE_CONFIG} over the project's own; "
+            "render into a folder of its own, for example --out build/docs"
+        )
+    same_playbook = own and project.playbook_dir.resolve() == playbook_dir.resolve()
+    tree, _ = validated_docs(
+        playbook_dir,
+        templates_dir=templates_dir or (project.templates_dir if own else None),
+        pages_dir=project.pages_dir if same_playbook else None,
+        directory_urls=project.directory_urls,
     )
-    for file in files:
-        target = out / file.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(file.content, bytes):
-            target.write_bytes(file.content)
-        else:
-            target.write_text(file.content, encoding="utf-8", newline="\n")
-    return files
+    settings = engine_config(project, tree, docs_dir=out.name)
+    write_docs(tree, out)
+    write_config(config_file, settings)
+    return Rendered(tree, out, config_file)

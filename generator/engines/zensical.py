@@ -1,0 +1,185 @@
+"""Build and serve with Zensical, which runs no third-party plugins: we render the docs folder
+and a configuration without our plugin into a work folder, and Zensical builds that.
+
+The work folder (`.cache/playbook-zensical/` beside mkdocs.yml) is kept between builds: files
+whose content did not change keep their times, so Zensical's own cache (in the work folder too)
+skips them. Zensical requires the site folder inside the folder of its configuration, so a build
+goes into the work folder first and is then swapped in where the site belongs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from generator.engines.config import Project, dump_config, engine_config
+from generator.findings import BuildError, PlaybookError
+from generator.render.docs_tree import DocsTree, validated_docs, write_docs
+from generator.site_swap import NEW, exclusive, swap_in
+
+WORK = Path(".cache") / "playbook-zensical"
+DOCS = "docs"
+CONFIG = "mkdocs.yml"
+INSTALL_HINT = "pip install 'incident-playbook[zensical]'"
+
+
+def zensical_module() -> Any:
+    """The installed Zensical, or an error saying how to install it."""
+    try:
+        import zensical
+    except ImportError as error:
+        raise BuildError(
+            f"--engine zensical needs Zensical, which is not installed; run: {INSTALL_HINT}"
+        ) from error
+    return zensical
+
+
+def work_folder(project: Project) -> Path:
+    return project.config_path.resolve().parent / WORK
+
+
+def prepare(project: Project, tree: DocsTree, work: Path, site_dir: Path) -> Path:
+    """Write the docs folder and the configuration into `work`; returns the configuration."""
+    work.mkdir(parents=True, exist_ok=True)
+    write_docs(tree, work / DOCS, prune=True)
+    settings = engine_config(project, tree, docs_dir=DOCS, site_dir=str(site_dir))
+    settings["strict"] = True
+    config = work / CONFIG
+    text = dump_config(settings)
+    if not config.exists() or config.read_text(encoding="utf-8") != text:
+        config.write_text(text, encoding="utf-8", newline="\n")
+    return config
+
+
+def build(project: Project, result: Any, target: Path, shown_site: str) -> None:
+    """Render, build with Zensical and swap the new site in at `target` (only on success)."""
+    engine = zensical_module()
+    tree, _ = validated_docs(
+        project.playbook_dir,
+        templates_dir=project.templates_dir,
+        pages_dir=project.pages_dir,
+        directory_urls=project.directory_urls,
+        result=result,
+    )
+    from generator.site_build import finish_site
+
+    work = work_folder(project)
+    work.mkdir(parents=True, exist_ok=True)
+    with exclusive(work):
+        for leftover in work.glob(f"site{NEW}*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        fresh = Path(tempfile.mkdtemp(prefix=f"site{NEW}", dir=work))
+        try:
+            config = prepare(project, tree, work, fresh)
+            try:
+                engine.build(str(config), {"clean": False, "strict": True})
+            except Exception as error:  # Zensical reports its own errors as exceptions
+                raise BuildError(
+                    f"the site was not built (Zensical: {error}); {shown_site} was left as it was"
+                ) from error
+            if not (fresh / "index.html").is_file():
+                raise BuildError(f"the site was not built; {shown_site} was left as it was")
+            finish_site(fresh)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with exclusive(target.parent):
+                if fresh.stat().st_dev != target.parent.stat().st_dev:
+                    near = Path(tempfile.mkdtemp(prefix=f"{target.name}{NEW}", dir=target.parent))
+                    near.rmdir()
+                    shutil.copytree(fresh, near)
+                    shutil.rmtree(fresh)
+                    fresh = near
+                swap_in(fresh, target)
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
+
+
+def serve(project: Project, dev_addr: str | None) -> None:
+    """`zensical serve` on the rendered folder; a saved playbook file renders it again."""
+    engine = zensical_module()
+    tree, _ = validated_docs(
+        project.playbook_dir,
+        templates_dir=project.templates_dir,
+        pages_dir=project.pages_dir,
+        directory_urls=project.directory_urls,
+    )
+    work = work_folder(project)
+    config = prepare(project, tree, work, work / "site")
+    watcher = _Rerender(project, work)
+    watcher.start()
+    try:
+        engine.serve(str(config), {"dev_addr": dev_addr, "open": False, "strict": False})
+    finally:
+        watcher.stop()
+
+
+class _Rerender:
+    """Watches the playbook, own pages and templates; renders the docs folder again on a save."""
+
+    def __init__(self, project: Project, work: Path) -> None:
+        from generator.layout import TEMPLATES_DIR
+
+        self.project = project
+        self.work = work
+        folders = [project.playbook_dir, project.pages_dir, TEMPLATES_DIR]
+        if project.templates_dir:
+            folders.append(project.templates_dir)
+        self.folders = sorted({f.resolve() for f in folders if f.is_dir()})
+        self.pending = threading.Event()
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+        self.observer: Any = None
+
+    def start(self) -> None:
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        pending = self.pending
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event: Any) -> None:
+                if event.event_type in ("created", "modified", "deleted", "moved"):
+                    pending.set()
+
+        self.observer = Observer()
+        for folder in self.folders:
+            self.observer.schedule(Handler(), str(folder), recursive=True)
+        self.observer.start()
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.pending.set()
+        if self.observer is not None:
+            self.observer.stop()
+
+    def _loop(self) -> None:
+        while not self.stopped.is_set():
+            self.pending.wait()
+            if self.stopped.is_set():
+                return
+            self.stopped.wait(0.05)  # an editor's save is often several events
+            self.pending.clear()
+            self.render()
+
+    def render(self) -> None:
+        from generator.findings import InvalidPlaybook
+        from generator.report import report
+
+        try:
+            tree, _ = validated_docs(
+                self.project.playbook_dir,
+                templates_dir=self.project.templates_dir,
+                pages_dir=self.project.pages_dir,
+                directory_urls=self.project.directory_urls,
+            )
+            prepare(self.project, tree, self.work, self.work / "site")
+        except InvalidPlaybook as error:
+            sys.stderr.write(report(error.result, "text"))  # type: ignore[arg-type]
+            sys.stderr.write("The preview keeps the last valid playbook.\n")
+        except PlaybookError as error:
+            sys.stderr.write(f"Error: {error}\n")

@@ -1,0 +1,161 @@
+"""The complete render: everything a site needs, as one docs folder any engine can build.
+
+`render_site` (site.py) gives the pages, the data files, the download and the organisation's own
+pages and files. This module adds the rest an engine needs and cannot guess without our plugin:
+the widgets' assets (from `<templates>/assets/`), which of them every page loads, and the
+navigation. `playbook render` writes the tree to disk with a site configuration beside it; the
+MkDocs plugin hands the same tree to MkDocs in memory; the Zensical engine writes it to disk.
+There is no other way to produce pages.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generator.layout import PAGES_DIR, TEMPLATES_DIR
+from generator.render.site import RenderedFile, build_date_from_env, render_site, site_nav
+
+#: Where the widgets' files are published (the folder name under every templates folder).
+ASSETS = "assets"
+#: Must load before the theme's bundle: our stand-in for a Worker, which search needs on file://.
+#: Its name also stops the engines' offline plugin from adding a shim fetched from another host.
+POLYFILLS = ("iframe-worker.js",)
+#: Loaded by playbook.js only on the pages that host the widget (keeps every page light).
+ON_DEMAND = ("tree.js", "tree.css", "composer.js", "composer.css", "checklist.js")
+
+
+@dataclass(frozen=True)
+class DocsTree:
+    """A docs folder in memory: generated files, copied assets, and what the config must say."""
+
+    files: list[RenderedFile]
+    assets: dict[str, Path]  # site path -> source file, copied as they are
+    nav: list[Any]
+    stylesheets: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)  # loaded with `defer`
+    polyfills: list[str] = field(default_factory=list)
+
+    def paths(self) -> list[str]:
+        """Every site path of the tree, sorted."""
+        return sorted([f.path for f in self.files] + list(self.assets))
+
+
+def render_docs(
+    model: Any,
+    document: Any,
+    *,
+    templates_dir: Path | None = None,
+    pages_dir: Path | None = None,
+    build_date: date | None = None,
+    directory_urls: bool = False,
+) -> DocsTree:
+    """Render the whole docs tree of a validated playbook (raises `BuildError` on a template)."""
+    files = render_site(
+        model,
+        document,
+        templates_dir=templates_dir,
+        pages_dir=pages_dir,
+        build_date=build_date or build_date_from_env(),
+        **({"directory_urls": True} if directory_urls else {}),
+    )
+    assets = published_assets([*([templates_dir] if templates_dir else []), TEMPLATES_DIR])
+    generated = {f.path for f in files}
+    assets = {path: source for path, source in assets.items() if path not in generated}
+    stylesheets, scripts, polyfills = [], [], []
+    for path in assets:
+        name = path.rsplit("/", 1)[-1]
+        if name in POLYFILLS:
+            polyfills.append(path)
+        elif name in ON_DEMAND:
+            continue
+        elif path.endswith(".css"):
+            stylesheets.append(path)
+        elif path.endswith(".js"):
+            scripts.append(path)
+    return DocsTree(files, assets, site_nav(model, pages_dir), stylesheets, scripts, polyfills)
+
+
+def validated_docs(
+    playbook_dir: Path,
+    *,
+    templates_dir: Path | None = None,
+    pages_dir: Path | None = None,
+    directory_urls: bool = False,
+    result: Any = None,
+) -> tuple[DocsTree, Any]:
+    """Validate (unless `result` is a validation of `playbook_dir` already done) and render.
+
+    Raises `InvalidPlaybook` carrying the result when the playbook has errors."""
+    from generator.findings import InvalidPlaybook
+    from generator.pipeline import validate_playbook
+
+    if result is None:
+        result = validate_playbook(playbook_dir)
+    if not result.ok or result.model is None or result.document is None:
+        raise InvalidPlaybook(list(result.findings), result=result)
+    tree = render_docs(
+        result.model,
+        result.document,
+        templates_dir=templates_dir,
+        pages_dir=pages_dir if pages_dir is not None else playbook_dir / PAGES_DIR,
+        directory_urls=directory_urls,
+    )
+    return tree, result
+
+
+def published_assets(template_dirs: list[Path]) -> dict[str, Path]:
+    """Site path -> source for every file under `<templates>/assets`; earlier folders win."""
+    found: dict[str, Path] = {}
+    for folder in template_dirs:
+        base = folder / ASSETS
+        if not base.is_dir():
+            continue
+        for source in sorted(base.rglob("*")):
+            rel = source.relative_to(folder).as_posix()
+            hidden = any(part.startswith(".") for part in rel.split("/"))
+            if source.is_file() and not hidden and rel not in found:
+                found[rel] = source
+    return dict(sorted(found.items()))
+
+
+def write_docs(tree: DocsTree, out: Path, *, prune: bool = False) -> list[str]:
+    """Write the tree under `out`; returns the site paths whose content changed.
+
+    A file whose bytes are already there is not touched (its time stays, so an engine's cache or
+    watcher sees only real changes). With `prune`, files under `out` that the tree no longer has
+    are deleted (for a folder only we write into)."""
+    changed: list[str] = []
+    for file in tree.files:
+        data = file.content if isinstance(file.content, bytes) else file.content.encode("utf-8")
+        if _write_if_changed(out / file.path, data):
+            changed.append(file.path)
+    for path, source in tree.assets.items():
+        if _write_if_changed(out / path, source.read_bytes()):
+            changed.append(path)
+    if prune and out.is_dir():
+        keep = set(tree.paths())
+        for found in sorted(out.rglob("*"), reverse=True):
+            rel = found.relative_to(out).as_posix()
+            if found.is_file() and rel not in keep:
+                found.unlink()
+                changed.append(rel)
+            elif found.is_dir() and not any(found.iterdir()):
+                found.rmdir()
+    return sorted(changed)
+
+
+def _write_if_changed(target: Path, data: bytes) -> bool:
+    try:
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(target)  # a watcher never reads a half-written file
+    return True
