@@ -137,34 +137,66 @@ def diff(base: str, head: str | None, use_git: bool, playbook_path: str, fmt: st
     raise click.exceptions.Exit(outcome.exit_code)
 
 
+#: The names of `generator.scaffold.presets.PRESETS`, listed here so `--help` need not import it.
+PRESET_NAMES = ("default", "major-incident", "chatops")
+LEVEL_COUNTS = ("3", "4", "5")
+
+
 @main.command("init")
 @click.argument("directory", default=".", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--org", default=None, help="The organisation's name.  [default: Northwind Cloud]")
+@click.option(
+    "--preset",
+    type=click.Choice(PRESET_NAMES),
+    default="default",
+    show_default=True,
+    help="The playbook to start from: default (4 levels, an incident commander); "
+    "major-incident (5 priorities, a major-incident line, a deputy and a liaison); "
+    "chatops (4 unnamed levels, updates by status stage, escalation chains, chat commands, "
+    "a security incident type).",
+)
+@click.option(
+    "--org", default=None, help="The organisation's name.  [default: the preset's fictional one]"
+)
 @click.option(
     "--timezone",
-    default="Europe/Berlin",
-    show_default=True,
-    callback=lambda _ctx, _param, value: _check_timezone(value),
-    help="IANA timezone name of the organisation.",
+    default=None,
+    callback=lambda _ctx, _param, value: value if value is None else _check_timezone(value),
+    help="IANA timezone name of the organisation.  [default: the preset's]",
 )
 @click.option(
     "--levels",
-    type=click.Choice(["3", "4", "5"]),
-    default="4",
-    show_default=True,
-    help="How many severity levels.",
+    type=click.Choice(LEVEL_COUNTS),
+    default=None,
+    help="How many severity levels; default preset only.  [default: 4]",
 )
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 @guarded
-def init(directory: Path, org: str | None, timezone: str, levels: str, force: bool) -> None:
-    """Start a new playbook project in DIRECTORY (default: here) from the default playbook."""
-    from generator.scaffold import Options, init_project
-    from generator.scaffold.project import DEFAULT_ORG
+def init(
+    directory: Path,
+    preset: str,
+    org: str | None,
+    timezone: str | None,
+    levels: str | None,
+    force: bool,
+) -> None:
+    """Start a new playbook project in DIRECTORY (default: here) from a preset playbook.
 
-    options = Options(org=org or DEFAULT_ORG, timezone=timezone, levels=int(levels))
-    written = init_project(directory, options, force=force)
-    click.echo(f"Wrote {len(written)} files into {directory}.")
-    click.echo(f"Next: cd {directory} && playbook validate && playbook build")
+    Every playbook file is marked as sample text (`sample:`), and `playbook validate` warns about
+    each one until your team has edited it or set its review date.
+    """
+    from generator.scaffold import Options, ScaffoldError, init_project
+    from generator.scaffold.summary import init_summary
+
+    options = Options(
+        org=org, timezone=timezone, levels=int(levels) if levels else None, preset=preset
+    )
+    try:
+        project = init_project(directory, options, force=force)
+    except ScaffoldError as error:
+        if options.levels is not None and preset != "default":
+            raise click.UsageError(str(error)) from error
+        raise
+    click.echo(init_summary(project, directory), nl=False)
 
 
 def _check_timezone(value: str) -> str:

@@ -57,15 +57,18 @@ def _merge_lowest(doc: Document) -> None:
     lowest = severities.pop()
     keeper = severities[-1]
     keeper["definition"] = keeper["definition"] + lowest["definition"]
-    keeper["examples"] = keeper["examples"] + lowest["examples"]
-    keeper["response"]["actions"] = [
-        *keeper["response"].get("actions", []),
+    examples = keeper.get("examples", []) + lowest.get("examples", [])
+    if examples:
+        keeper["examples"] = examples
+    response = keeper.setdefault("response", {})
+    response["actions"] = [
+        *response.get("actions", []),
         "Cosmetic problems and rare edge cases that block nobody need no incident response: file "
         "a bug in the owning team's queue and close the incident.",
     ]
     gone, into = lowest["id"], keeper["id"]
-    doc["communication"]["cadence"].pop(gone, None)
-    for node in doc["decision-tree"]["nodes"]:
+    doc["communication"].get("cadence", {}).pop(gone, None)
+    for node in doc.get("decision-tree", {}).get("nodes", []):
         for answer in node["answers"]:
             if answer.get("severity") == gone:
                 answer["severity"] = into
@@ -111,13 +114,9 @@ def _add_near_miss(doc: Document) -> None:
         ],
         "response": {
             "acknowledge_within": "next-business-day",
-            "incident_commander": {"required": False},
-            "page": [],
-            "roles": [],
-            "war_room": False,
-            "public_communication": "never",
+            "public_communication": {"when": "never"},
+            "executives": {"when": "never"},
             "resolution_target": "Reviewed at the next weekly operations review.",
-            "tracked_as_bug": False,
             "actions": [
                 "Record it in the incident tracker: what happened and what stopped it from "
                 "reaching customers.",
@@ -131,10 +130,12 @@ def _add_near_miss(doc: Document) -> None:
             new[key] = lowest[key]
     severities.append(new)
 
-    cadence = doc["communication"]["cadence"]
-    cadence[new_id] = copy.deepcopy(cadence[lowest["id"]])
+    cadence = doc["communication"].get("cadence", {})
+    if lowest["id"] in cadence:
+        cadence[new_id] = copy.deepcopy(cadence[lowest["id"]])
 
-    _add_tree_question(doc, lowest, new)
+    if "decision-tree" in doc:
+        _add_tree_question(doc, lowest, new)
     all_ids = [s["id"] for s in severities]
     _map_severity_lists(doc, lambda ids: [*ids, new_id] if lowest["id"] in ids else ids, all_ids)
 
@@ -183,11 +184,26 @@ def _map_severity_lists(
     doc: Document, change: Callable[[list[str]], list[str]], all_ids: list[str]
 ) -> None:
     """Apply `change` to every list of severity ids; an item left with none is dropped (it only
-    applied to a level that is gone), one that covers every level loses its list (= all)."""
+    applied to a level that is gone), one that covers every level loses its list (= all).
+    Group ids in a list stay as they are; a group keeps its levels that still exist."""
     for phase in doc["phases"]["phases"]:
-        phase["checklist"] = [i for i in phase["checklist"] if _remap(i, change, all_ids)]
-    templates = doc["status-templates"]["templates"]
-    doc["status-templates"]["templates"] = [t for t in templates if _remap(t, change, all_ids)]
+        phase["checklist"] = [i for i in phase.get("checklist", []) if _remap(i, change, all_ids)]
+    for kind, key in _SEVERITY_LISTS:
+        items = doc.get(kind, {}).get(key)
+        if isinstance(items, list):
+            doc[kind][key] = [item for item in items if _remap(item, change, all_ids)]
+    for group in doc["severities"].get("groups", []):
+        group["severities"] = [i for i in change(group["severities"]) if i in all_ids]
+
+
+#: Lists of items (file kind, key) whose items may carry `severities`.
+_SEVERITY_LISTS = (
+    ("status-templates", "templates"),
+    ("guidance", "after_incident"),
+    ("communication", "channels"),
+    ("rubrics", "rubrics"),
+    ("incident-types", "types"),
+)
 
 
 def _remap(
@@ -198,10 +214,11 @@ def _remap(
     ids = list(dict.fromkeys(change(item["severities"])))
     if not ids:
         return False
-    if set(ids) == set(all_ids):
+    groups = [i for i in ids if i not in all_ids]
+    if not groups and set(ids) == set(all_ids):
         item.pop("severities")
     else:
-        item["severities"] = [i for i in all_ids if i in ids]
+        item["severities"] = groups + [i for i in all_ids if i in ids]
     return True
 
 
@@ -210,7 +227,11 @@ def _rewrite_level_texts(doc: Document, old_labels: list[str]) -> None:
     the whole range ("SEV-1 to SEV-4") are written again for the new levels."""
     severities = doc["severities"]["severities"]
     labels = [s["label"] for s in severities]
-    acks = [(s["label"], format_duration(s["response"]["acknowledge_within"])) for s in severities]
+    acks = [
+        (s["label"], format_duration(s["response"]["acknowledge_within"]))
+        for s in severities
+        if s.get("response", {}).get("acknowledge_within")
+    ]
     label_first = ", ".join(f"{label} {words}" for label, words in acks)
     words_first = ", ".join(f"{words} for {label}" for label, words in acks)
     full_range = f"{old_labels[0]} to {old_labels[-1]}"

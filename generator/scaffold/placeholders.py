@@ -1,0 +1,66 @@
+"""Values in a preset that stand in for the team's own: fictional phone numbers and addresses at
+domains reserved for examples.
+
+`init` lists them after writing a project so the team knows what to replace before anyone dials
+a number from the playbook in the middle of an incident.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+#: Numbers set aside for fiction: North America's 555-0100 to 555-0199 and the UK's
+#: 020 7946 0000 to 0999 (Ofcom's drama range).
+_FICTIONAL_NUMBERS = (
+    re.compile(r"^\+?1(\d{3})?55501\d\d$"),
+    re.compile(r"^\+?4420?79460\d{3}$"),
+)
+_PHONE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
+_HOST = re.compile(r"(?:https?://(?:[^/@\s]*@)?|mailto:[^@\s]+@)([A-Za-z0-9.-]+)")
+#: Domains reserved for examples and tests (RFC 2606, RFC 6761).
+_RESERVED = re.compile(
+    r"(^|\.)(example\.(com|net|org)|[^.]+\.(example|test|invalid|localhost))$|^example$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    file: str  # playbook/organisation.yaml
+    where: str  # links.on_call
+    value: str
+    why: str  # "a fictional phone number"
+
+
+def find_placeholders(file: str, data: Any) -> list[Placeholder]:
+    """Every placeholder value in one file's data, in document order."""
+    found: list[Placeholder] = []
+    for where, text in _strings(data, ""):
+        why = _why(text)
+        if why:
+            found.append(Placeholder(file, where, text, why))
+    return found
+
+
+def _why(text: str) -> str:
+    for match in _HOST.finditer(text):
+        if _RESERVED.search(match.group(1)):
+            return "an example address"
+    for match in _PHONE.finditer(text):
+        digits = re.sub(r"[^\d+]", "", match.group(0))
+        if any(pattern.match(digits) for pattern in _FICTIONAL_NUMBERS):
+            return "a fictional phone number"
+    return ""
+
+
+def _strings(node: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _strings(value, f"{path}[{index + 1}]")
+    elif isinstance(node, str):
+        yield path, node
