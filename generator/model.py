@@ -321,7 +321,7 @@ class Communication:
     channels: tuple[Channel, ...]
     cadence: tuple[Cadence, ...] = field(
         default=(), metadata={KEYED: ("severity", "audience")}
-    )  # in the file's order: severity, then audience
+    )  # in severity order, then audience order
     principles: tuple[Principle, ...] = ()
     phrases_to_avoid: tuple[PhraseToAvoid, ...] = ()
 

@@ -41,7 +41,25 @@ def build_model(document: Mapping[str, Any]) -> Playbook:
         for kind in kinds
         if isinstance(document.get(kind), Mapping)
     )
-    return Playbook(**values)
+    return _cadence_in_order(Playbook(**values))
+
+
+def _cadence_in_order(playbook: Playbook) -> Playbook:
+    """Cadence cells in severity order, then audience order, whatever order the file uses, so
+    tables and the diff read the same for the same policy."""
+    levels = {s.id: i for i, s in enumerate(playbook.severities)}
+    audiences = {a.id: i for i, a in enumerate(playbook.communication.audiences)}
+    cells = playbook.communication.cadence
+    ordered = tuple(
+        sorted(
+            cells,
+            key=lambda c: (levels.get(c.severity, len(levels)), audiences.get(c.audience, 0)),
+        )
+    )
+    if ordered == cells:
+        return playbook
+    communication = dataclasses.replace(playbook.communication, cadence=ordered)
+    return dataclasses.replace(playbook, communication=communication)
 
 
 def build(cls: type, data: Mapping[str, Any], **known: Any) -> Any:
