@@ -2,7 +2,8 @@
 
 `StrictUndefined` turns a misspelt variable into an error naming the template instead of an
 empty string on a page. Autoescape is off because templates write Markdown; YAML text is
-escaped explicitly by the filters of `generator.render.filters`.
+escaped explicitly by the filters of `generator.render.filters`: `text` (inline Markdown with
+safe links) and `md` (literal) on Markdown lines, `text_html` and `html` in raw HTML.
 """
 
 from __future__ import annotations
@@ -96,12 +97,12 @@ def make_environment(templates_dir: Path | str | None = None) -> Environment:
         html_block=filters.html_block,
         json_script=filters.json_script,
         url=filters.url,
+        text=filters.inline_md,
+        text_html=filters.inline_html,
         duration=words.duration,
         within=words.within,
         interval=words.interval,
-        cadence_words=words.cadence,
         yes_no=words.yes_no,
         capital=words.capital,
     )
-    env.globals["public_communication"] = words.PUBLIC_COMMUNICATION
     return env

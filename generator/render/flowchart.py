@@ -50,8 +50,11 @@ class _Edge:
 
 def flowchart_svg(model: Playbook, *, href: Callable[[str], str]) -> str:
     """The whole `<svg>` element; `href` maps a site path such as `severities/sev1.md` to a link."""
-    nodes, edges = _graph(model.decision_tree, model)
-    layers = _layers(nodes, model.decision_tree.start)
+    tree = model.decision_tree
+    if tree is None:
+        raise ValueError("the playbook has no decision tree to draw")
+    nodes, edges = _graph(tree, model)
+    layers = _layers(nodes, tree.start)
     width, height = _place(nodes, layers)
     return _draw(nodes, edges, width, height, href)
 
@@ -70,7 +73,7 @@ def _graph(tree: DecisionTree, model: Playbook) -> tuple[dict[str, _Node], list[
                 if target not in nodes:
                     severity = model.severity(str(answer.severity))
                     nodes[target] = _Node(
-                        target, _wrap(f"{severity.label} {severity.name}"), severity.id
+                        target, _wrap(f"{severity.label} {severity.name}".strip()), severity.id
                     )
             labels.setdefault((f"q:{node.id}", target), []).append(answer.label)
     edges = [_Edge(src, dst, " / ".join(names)) for (src, dst), names in labels.items()]

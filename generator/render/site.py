@@ -21,7 +21,8 @@ from generator.confine import outside_links
 from generator.confine import site_path as confined_site_path
 from generator.findings import BuildError
 from generator.layout import PAGES_DIR, ROOT_SCHEMA, SCHEMA_DIR
-from generator.model import Playbook
+from generator.model import Playbook, Severity
+from generator.render.addresses import relative_url
 from generator.render.authoring import authoring_reference, rule_table
 from generator.render.environment import make_environment
 from generator.render.flowchart import flowchart_svg
@@ -31,8 +32,11 @@ from generator.render.words import capital
 
 #: Where the organisation's own pages are published.
 GUIDES = "guides"
-#: The incident summary template, published as a downloadable Markdown file (not a page).
-SUMMARY_DOWNLOAD = "downloads/incident-summary-template.md"
+#: The incident summary template, published as a download: Markdown text, but not named `.md`,
+#: or an engine would build it into a page.
+SUMMARY_DOWNLOAD = "downloads/incident-summary-template.txt"
+#: The whole built site as a zip (written by `generator.site_build` after the engine's build).
+OFFLINE_ZIP = "downloads/playbook-offline.zip"
 #: The merged, validated document, for bots and other tools.
 DATA_FILE = "playbook.json"
 #: Where the schemas are published, so tools can check `playbook.json` (the root schema) offline.
@@ -73,15 +77,13 @@ def page_specs(model: Playbook) -> list[PageSpec]:
     respond, levels, roles, phases = "Respond now", f"{sev} levels", "Roles", "Phases"
     comms, ref = "Communication", "Reference"
     org = model.organisation.name
-    specs = [
-        PageSpec("index.md", "home.md.j2", f"{org} incident playbook", "Start here", respond),
-        PageSpec(
-            "respond/decide-severity.md",
-            "decide-severity.md.j2",
-            f"Decide the {model.organisation.terminology.severity_word}",
-            f"Decide the {model.organisation.terminology.severity_word}",
-            respond,
-        ),
+    specs = [PageSpec("index.md", "home.md.j2", f"{org} incident playbook", "Start here", respond)]
+    if model.decision_tree is not None:  # without a tree, "decide" leads to the comparison
+        decide = f"Decide the {model.organisation.terminology.severity_word}"
+        specs.append(
+            PageSpec("respond/decide-severity.md", "decide-severity.md.j2", decide, decide, respond)
+        )
+    specs += [
         PageSpec(
             "respond/status-update.md",
             "status-update.md.j2",
@@ -101,12 +103,20 @@ def page_specs(model: Playbook) -> list[PageSpec]:
             PageSpec(
                 f"severities/{s.id}.md",
                 "severity.md.j2",
-                f"{s.label} {s.name}",
-                f"{s.label} {s.name}",
+                severity_title(s),
+                severity_title(s),
                 levels,
                 {"severity": s},
             )
         )
+    if model.incident_types:
+        kinds = f"{capital(model.organisation.terminology.incident_word)} types"
+        for t in model.incident_types:
+            specs.append(
+                PageSpec(
+                    f"types/{t.id}.md", "incident-type.md.j2", t.name, t.name, kinds, {"kind": t}
+                )
+            )
     specs.append(PageSpec("roles/index.md", "roles.md.j2", "Incident roles", "All roles", roles))
     for r in model.roles:
         specs.append(PageSpec(f"roles/{r.id}.md", "role.md.j2", r.name, r.name, roles, {"role": r}))
@@ -234,8 +244,12 @@ def render_site(
     templates_dir: Path | str | None = None,
     pages_dir: Path | str | None = None,
     build_date: date,
+    directory_urls: bool = False,
 ) -> list[RenderedFile]:
-    """Every file of the site's docs root, in a stable order: pages, data, download, guides."""
+    """Every file of the site's docs root, in a stable order: pages, data, download, guides.
+
+    `directory_urls` is the engine's `use_directory_urls`: links in raw HTML (the flowchart, the
+    tree outline, the offline zip) are written as the built pages' addresses."""
     specs = page_specs(model)
     for spec in specs:  # ids the schema did not check (a model built by hand) must not escape
         confined_site_path(spec.path)
@@ -249,6 +263,7 @@ def render_site(
         "version": model.organisation.playbook_version,
         "build_date": build_date.isoformat(),
         "summary_download": SUMMARY_DOWNLOAD,
+        "offline_zip": OFFLINE_ZIP,
         "data_file": DATA_FILE,
         "data_schema": f"{SCHEMA_FOLDER}/{ROOT_SCHEMA}",
     }
@@ -260,7 +275,7 @@ def render_site(
             "title": spec.title,
             "page_path": spec.path,
             "link": _linker(spec.path),
-            "href": _linker(spec.path, html=True),
+            "href": _linker(spec.path, html=True, directory_urls=directory_urls),
         }
         if spec.template == "decide-severity.md.j2":
             context["tree_data"] = widget_data(document, TREE_DATA)
@@ -273,7 +288,7 @@ def render_site(
         out.append(RenderedFile(f"{SCHEMA_FOLDER}/{schema.name}", schema.read_bytes()))
     download_context = {**common, "title": "Incident summary", "page_path": SUMMARY_DOWNLOAD}
     download_context["link"] = _linker(SUMMARY_DOWNLOAD)
-    download_context["href"] = _linker(SUMMARY_DOWNLOAD, html=True)
+    download_context["href"] = _linker(SUMMARY_DOWNLOAD, html=True, directory_urls=directory_urls)
     out.append(
         RenderedFile(
             SUMMARY_DOWNLOAD, _render(env, "incident-summary-template.md.j2", download_context)
@@ -328,12 +343,19 @@ def _squeeze_blank(lines: list[str]) -> list[str]:
     return out
 
 
-def _linker(from_path: str, *, html: bool = False):  # type: ignore[no-untyped-def]
-    """A function giving the relative address of another site path from this page."""
+def severity_title(severity: Severity) -> str:
+    """ "SEV-1 Critical", or "SEV-1" for a level without a name."""
+    return f"{severity.label} {severity.name}".strip()
+
+
+def _linker(from_path: str, *, html: bool = False, directory_urls: bool = False):  # type: ignore[no-untyped-def]
+    """A function giving the relative address of another site path from this page: the `.md`
+    source for Markdown links (the engine rewrites them), the built address for raw HTML."""
     base = posixpath.dirname(from_path)
 
     def link(to_path: str) -> str:
-        target = to_path[:-3] + ".html" if html and to_path.endswith(".md") else to_path
-        return posixpath.relpath(target, base or ".")
+        if html:
+            return relative_url(from_path, to_path, directory_urls=directory_urls)
+        return posixpath.relpath(to_path, base or ".")
 
     return link

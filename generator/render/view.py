@@ -1,12 +1,17 @@
-"""Look-ups the templates need, over the typed model: by id, by severity, by role.
+"""Look-ups the templates need, over the typed model: by id, by severity, by role, by type.
 
-Templates stay declarative: anything that needs a loop over two collections or a join lives here.
+Templates stay declarative: anything that needs a loop over two collections, a join or a choice of
+words lives here, and every sentence about a rule comes from `generator.render.words`. An absent
+value gives an empty list or `""`, so a template prints nothing for it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from generator.freshness import ReviewState, review_state, today
 from generator.model import (
@@ -16,23 +21,70 @@ from generator.model import (
     Channel,
     ChecklistItem,
     DecisionNode,
+    IncidentType,
     MitigationPattern,
+    PageEntry,
+    Phase,
     Playbook,
+    PublicCommunication,
     Role,
     Severity,
+    SeverityGroup,
     Stage,
     StatusTemplate,
 )
+from generator.render import words
+
+#: Channel kinds a responder joins (the home page's "join" actions).
+JOINABLE = ("bridge", "chat", "phone")
 
 
 @dataclass(frozen=True)
 class CheckRow:
-    """One row of a rendered checklist (SITE.md: item id, text, optional meta line)."""
+    """One row of a rendered checklist: item id, text, optional meta line and detail. `task` is
+    `<phase id>/<item id>`, the same on every page that shows the item."""
 
     id: str
     text: str
     meta: str = ""
     detail: str = ""
+    task: str = ""
+
+
+@dataclass(frozen=True)
+class PageStep:
+    """One entry of a paging chain with its words: `how` ("chat command, high urgency"),
+    `escalation` ("no acknowledgement within 15 minutes: the next step"), `tel` (a phone
+    number's `tel:` link)."""
+
+    entry: PageEntry
+    role: Role | None
+    how: str
+    escalation: str
+    tel: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A line of a level's response: a name and its words (inline Markdown allowed)."""
+
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """A row of the severity comparison: one cell per level, `""` where the level says nothing."""
+
+    name: str
+    cells: list[str]
+
+
+@dataclass(frozen=True)
+class CadenceRow:
+    audience: Audience
+    summary: str
+    channels: list[Channel]
 
 
 @dataclass(frozen=True)
@@ -55,10 +107,12 @@ class OutlineNode:
 
 @dataclass(frozen=True)
 class PlaybookView:
-    """The model plus the cross-references pages show (who staffs what, which template applies)."""
+    """The model plus the cross-references pages show (who leads, who is paged, what applies)."""
 
     pb: Playbook
     today: date | None = None  # the day review freshness is measured on (the build date)
+
+    # ------------------------------------------------------------------ by id
 
     def severity(self, severity_id: str) -> Severity:
         return self.pb.severity(severity_id)
@@ -73,10 +127,223 @@ class PlaybookView:
         return _by_id(self.pb.communication.channels, channel_id)
 
     def stage(self, stage_id: str) -> Stage:
-        return _by_id(self.pb.stages, stage_id)
+        return self.pb.stage(stage_id)
 
     def pattern(self, pattern_id: str) -> MitigationPattern:
         return _by_id(self.pb.mitigation.patterns, pattern_id)
+
+    def incident_type(self, type_id: str) -> IncidentType:
+        return self.pb.incident_type(type_id)
+
+    # ------------------------------------------------------------------ levels and groups
+
+    @property
+    def groups(self) -> tuple[SeverityGroup, ...]:
+        return self.pb.groups
+
+    def groups_of(self, severity_id: str) -> tuple[SeverityGroup, ...]:
+        return self.pb.groups_of(severity_id)
+
+    def levels_of(self, ids: tuple[str, ...] | list[str]) -> list[Severity]:
+        """The levels a list of level and group ids stands for, most severe first."""
+        return [self.pb.severity(s) for s in self.pb.levels_of(ids)]
+
+    def severity_labels(self, severities: list[Severity] | tuple[str, ...]) -> str:
+        """ "SEV-1, SEV-2" for levels, or for level and group ids (groups expanded)."""
+        levels = [s if isinstance(s, Severity) else None for s in severities]
+        if any(level is None for level in levels):
+            levels = self.levels_of(tuple(str(s) for s in severities))
+        return ", ".join(s.label for s in levels if s is not None)
+
+    def aliases(self, severity: Severity) -> list[str]:
+        """What responders type to find a level: "sev1", "SEV1", "sev 1", "s1" (and "p1" where
+        the organisation says priority), from the label's letters and number."""
+        found = re.match(r"^\s*([A-Za-z]+)[\s_-]*(\d+)\s*$", severity.label)
+        if not found:
+            return [severity.id]
+        letters, number = found.group(1), found.group(2)
+        names = [f"{letters.lower()}{number}", f"{letters.upper()}{number}"]
+        names += [f"{letters.lower()} {number}", f"{letters[0].lower()}{number}"]
+        if self.pb.organisation.terminology.severity_word.lower().startswith("priorit"):
+            names.append(f"p{number}")
+        names.append(severity.id)
+        return list(dict.fromkeys(names))
+
+    @property
+    def severities_with_acknowledgement(self) -> list[Severity]:
+        return [s for s in self.pb.severities if s.response.acknowledge_within]
+
+    # ------------------------------------------------------------------ who leads, who is paged
+
+    def lead_for(self, severity_id: str) -> Role:
+        return self.pb.lead_for(severity_id)
+
+    @property
+    def default_lead(self) -> Role:
+        """The role that leads when no level or type names one."""
+        return self.pb.lead_for()
+
+    def type_lead(self, kind: IncidentType) -> Role | None:
+        return self.pb.role(kind.lead) if kind.lead else None
+
+    def severities_led_by(self, role_id: str) -> list[Severity]:
+        return [s for s in self.pb.severities if self.lead_for(s.id).id == role_id]
+
+    @property
+    def action_roles(self) -> list[Role]:
+        """The roles on the home page's "your role's checklist": those with tasks, leads first."""
+        leads = [self.lead_for(s.id) for s in self.pb.severities]
+        with_tasks = [r for r in self.pb.roles if self.pb.tasks_for_role(r.id)]
+        return list(dict.fromkeys([*[r for r in leads if r in with_tasks], *with_tasks]))
+
+    def chain(self, severity: Severity) -> list[PageStep]:
+        """The paging chain of a level, in order; empty when it pages nobody."""
+        steps = []
+        for entry in severity.response.page:
+            # The command, number and PIN are printed apart (with copy buttons), so the words
+            # here are only how and how urgent.
+            bare = dataclasses.replace(entry, command=None, phone=None, pin=None)
+            role = self.pb.role(entry.role) if entry.role else None
+            steps.append(
+                PageStep(
+                    entry,
+                    role,
+                    words.page_how(bare),
+                    words.escalation(entry),
+                    tel=_tel(entry.phone) if entry.phone else "",
+                )
+            )
+        return steps
+
+    def response_facts(self, severity: Severity) -> list[Fact]:
+        """The response lines a level defines, in words; absent ones are left out."""
+        r = severity.response
+        lead = self.lead_for(severity.id)
+        facts = [
+            Fact("Acknowledge", words.within(r.acknowledge_within)),
+            Fact("War room", words.yes_no(r.war_room)),
+            Fact("Public communication", words.public_communication(r.public_communication, lead)),
+            Fact("Executives told", words.executives(r.executives, lead)),
+            Fact("Resolution target", r.resolution_target),
+            Fact("Tracked as a bug", words.yes_no(r.tracked_as_bug)),
+        ]
+        return [fact for fact in facts if fact.value]
+
+    def public_words(self, value: PublicCommunication) -> str:
+        return words.public_communication(value, self.default_lead)
+
+    def comparison_rows(self) -> list[ComparisonRow]:
+        """The rows of the severity comparison; a row no level fills is left out."""
+        levels = self.pb.severities
+        rows = [ComparisonRow("In short", [s.summary for s in levels])]
+        if self.pb.groups:
+            rows.append(
+                ComparisonRow(
+                    "Group", [", ".join(g.name for g in self.groups_of(s.id)) for s in levels]
+                )
+            )
+        rows.append(ComparisonRow("Leads", [words.lead(s, self.pb) for s in levels]))
+        for fact_name in ("Acknowledge",):
+            rows.append(ComparisonRow(fact_name, [_fact(self, s, fact_name) for s in levels]))
+        rows.append(
+            ComparisonRow("Who is paged", [words.page_chain(s.response.page) for s in levels])
+        )
+        for a in self.pb.communication.audiences:
+            rows.append(
+                ComparisonRow(
+                    f"Updates: {a.name}", [self.cadence_summary(s.id, a.id) for s in levels]
+                )
+            )
+        rows.append(
+            ComparisonRow(
+                "Roles to staff",
+                [", ".join(r.short or r.name for r in self.roles_at(s.id)) for s in levels],
+            )
+        )
+        for fact_name in (
+            "Public communication",
+            "War room",
+            "Executives told",
+            "Resolution target",
+            "Tracked as a bug",
+        ):
+            rows.append(ComparisonRow(fact_name, [_fact(self, s, fact_name) for s in levels]))
+        return [row for row in rows if any(row.cells)]
+
+    # ------------------------------------------------------------------ roles
+
+    def roles_at(self, severity_id: str) -> list[Role]:
+        return [self.pb.role(r) for r in self.pb.severity(severity_id).response.roles]
+
+    def severities_staffing(self, role_id: str) -> list[Severity]:
+        """The levels whose response staffs this role."""
+        return [s for s in self.pb.severities if role_id in s.response.roles]
+
+    @property
+    def has_standing_roles(self) -> bool:
+        return any(r.staffing == "standing" for r in self.pb.roles)
+
+    def audiences_owned(self, role: Role) -> list[Audience]:
+        return [self.audience(a) for a in role.owns_updates_for]
+
+    def update_owners(self, audience_id: str) -> list[Role]:
+        return [r for r in self.pb.roles if audience_id in r.owns_updates_for]
+
+    def types_with_role(self, role_id: str) -> list[IncidentType]:
+        return [t for t in self.pb.incident_types if role_id in t.roles or t.lead == role_id]
+
+    # ------------------------------------------------------------------ checklists
+
+    def checklist_meta(self, item: ChecklistItem) -> str:
+        """`Owner: IC · SEV-1, SEV-2 · Security incident`: who owns the item and where it
+        applies; empty if neither."""
+        parts = []
+        if item.role:
+            role = self.role(item.role)
+            parts.append(f"Owner: {role.short or role.name}")
+        if item.severities:
+            parts.append(self._levels_words(item.severities))
+        if item.types:
+            parts.append(", ".join(self.incident_type(t).name for t in item.types))
+        return " · ".join(parts)
+
+    def _levels_words(self, ids: tuple[str, ...]) -> str:
+        """A group's name where the list is exactly one group, else the levels' labels."""
+        if len(ids) == 1 and any(g.id == ids[0] for g in self.pb.groups):
+            group = self.pb.group(ids[0])
+            return f"{group.name} ({self.severity_labels(self.levels_of(ids))})"
+        return self.severity_labels(self.levels_of(ids))
+
+    def _row(self, phase: Phase, item: ChecklistItem) -> CheckRow:
+        return CheckRow(
+            item.id, item.text, self.checklist_meta(item), item.detail, f"{phase.id}/{item.id}"
+        )
+
+    def phase_checklist(self, phase_id: str) -> list[CheckRow]:
+        """A phase checklist: item ids are the YAML ids."""
+        phase = self.pb.phase(phase_id)
+        return [self._row(phase, item) for item in phase.checklist]
+
+    def role_checklist(self, role: Role) -> list[tuple[Phase, list[CheckRow]]]:
+        """The tasks a role owns, by phase: the same rows (and ids) as on the phase pages."""
+        return [
+            (phase, [self._row(phase, item) for item in items])
+            for phase, items in self.pb.tasks_for_role(role.id)
+        ]
+
+    def type_checklist(self, kind: IncidentType) -> list[tuple[Phase, list[CheckRow]]]:
+        """The items written for one incident type, by phase."""
+        sections = []
+        for phase in self.pb.phases:
+            rows = [self._row(phase, item) for item in phase.checklist if kind.id in item.types]
+            if rows:
+                sections.append((phase, rows))
+        return sections
+
+    def workflow_of(self, phase_id: str) -> list:  # type: ignore[type-arg]
+        return [step for step in self.pb.workflow if step.phase == phase_id]
+
+    # ------------------------------------------------------------------ communication
 
     def cadence(self, severity_id: str, audience_id: str) -> Cadence | None:
         """The cadence of one cell; None when the playbook leaves the cell out."""
@@ -85,14 +352,33 @@ class PlaybookView:
         except KeyError:
             return None
 
+    def cadence_summary(self, severity_id: str, audience_id: str) -> str:
+        entry = self.cadence(severity_id, audience_id)
+        return words.cadence(entry, self.pb) if entry else ""
+
+    def cadence_rows(self, severity_id: str) -> list[CadenceRow]:
+        """The audiences with a cadence at a level, with their channels."""
+        rows = []
+        for a in self.pb.communication.audiences:
+            summary = self.cadence_summary(severity_id, a.id)
+            if summary:
+                rows.append(CadenceRow(a, summary, [self.channel(c) for c in a.channels]))
+        return rows
+
+    def cadence_table(self) -> list[tuple[Severity, list[str]]]:
+        """The cadence matrix (levels x audiences) in words; empty when nothing is defined."""
+        table = [
+            (s, [self.cadence_summary(s.id, a.id) for a in self.pb.communication.audiences])
+            for s in self.pb.severities
+        ]
+        return table if any(any(cells) for _, cells in table) else []
+
     def templates_for(self, severity_id: str) -> list[StatusTemplate]:
         """Status templates that apply at a severity (no `severities` list means all), in stage
         order, then audience order."""
         stages = [stage.id for stage in self.pb.stages]
         audiences = [audience.id for audience in self.pb.communication.audiences]
-        applying = [
-            t for t in self.pb.status_templates if not t.severities or severity_id in t.severities
-        ]
+        applying = [t for t in self.pb.status_templates if self.pb.applies(t, severity_id)]
         return sorted(applying, key=lambda t: (stages.index(t.stage), audiences.index(t.audience)))
 
     def templates_of(self, stage_id: str, audience_id: str) -> list[StatusTemplate]:
@@ -100,45 +386,58 @@ class PlaybookView:
             t for t in self.pb.status_templates if t.stage == stage_id and t.audience == audience_id
         ]
 
-    def severities_staffing(self, role_id: str) -> list[Severity]:
-        """The severities whose response staffs this role."""
-        return [s for s in self.pb.severities if role_id in s.response.roles]
-
-    def severity_labels(self, severity_ids: tuple[str, ...]) -> str:
-        return ", ".join(self.severity(s).label for s in severity_ids)
-
-    def checklist_meta(self, item: ChecklistItem) -> str:
-        """`Owner: IC · SEV-1, SEV-2`: who owns the item and where it applies; empty if neither."""
-        parts = []
-        if item.role:
-            parts.append(f"Owner: {self.role(item.role).short}")
-        if item.severities:
-            parts.append(self.severity_labels(item.severities))
-        return " · ".join(parts)
-
-    def role_items(self, role: Role, phase_id: str) -> tuple[str, ...]:
-        for checklist in role.checklists:
-            if checklist.phase == phase_id:
-                return checklist.items
-        return ()
-
-    def phase_checklist(self, phase_id: str) -> list[CheckRow]:
-        """A phase checklist: item ids are the YAML ids."""
+    @property
+    def join_channels(self) -> list[Channel]:
+        """Channels a responder joins in any incident (bridge, chat, phone; not type-only or
+        private ones)."""
         return [
-            CheckRow(item.id, item.text, self.checklist_meta(item), item.detail)
-            for item in self.pb.phase(phase_id).checklist
+            c
+            for c in self.pb.communication.channels
+            if c.kind in JOINABLE and not c.types and not c.private
         ]
 
-    def role_checklist(self, role: Role, phase_id: str) -> list[CheckRow]:
-        """A role's checklist for one phase: item ids are `<phase id>-<n>`, counting from 1."""
+    def type_channels(self, kind: IncidentType) -> list[Channel]:
+        """The type's own channels and those that name the type, in file order."""
         return [
-            CheckRow(f"{phase_id}-{n}", text)
-            for n, text in enumerate(self.role_items(role, phase_id), start=1)
+            c for c in self.pb.communication.channels if c.id in kind.channels or kind.id in c.types
         ]
+
+    @property
+    def tool_links(self) -> list[tuple[str, str]]:
+        """The organisation's links that are set, as (name, target)."""
+        links = self.pb.organisation.links
+        named = [
+            ("on-call schedule", links.on_call),
+            ("status page", links.status_page),
+            ("incident tracker", links.incident_tracker),
+            ("chat", links.chat),
+        ]
+        return [(name, target) for name, target in named if target]
+
+    # ------------------------------------------------------------------ incident types, tree
+
+    @property
+    def incident_types(self) -> tuple[IncidentType, ...]:
+        return self.pb.incident_types
+
+    @property
+    def has_tree(self) -> bool:
+        return self.pb.decision_tree is not None
+
+    @property
+    def decide_page(self) -> str:
+        """Where "decide the severity" leads: the tree, or the comparison when there is none."""
+        return "respond/decide-severity.md" if self.has_tree else "severities/index.md"
+
+    @property
+    def tie_break(self) -> str:
+        return self.pb.decision_tree.tie_break if self.pb.decision_tree else ""
 
     def tree_outline(self) -> OutlineNode:
         """The decision tree as nested questions from the start; each question is expanded once."""
-        nodes = {node.id: node for node in self.pb.decision_tree.nodes}
+        tree = self.pb.decision_tree
+        assert tree is not None, "the outline is only rendered when the playbook has a tree"
+        nodes = {node.id: node for node in tree.nodes}
         numbers: dict[str, int] = {}
 
         def expand(node: DecisionNode) -> OutlineNode:
@@ -158,10 +457,9 @@ class PlaybookView:
                     outline.branches.append(OutlineBranch(answer, node=child))
             return outline
 
-        return expand(nodes[self.pb.decision_tree.start])
+        return expand(nodes[tree.start])
 
-    def workflow_of(self, phase_id: str) -> list:
-        return [step for step in self.pb.workflow if step.phase == phase_id]
+    # ------------------------------------------------------------------ review freshness
 
     def review_of(self, kind: str, item: object = None) -> ReviewState:
         """Owner and review date of a page: the item's own (a severity, role or template) where
@@ -177,14 +475,33 @@ class PlaybookView:
         on = today(default=self.today)
         return review_state(owner, last, self.pb.organisation.review_max_age_days, on)
 
-    def phase_items_of(self, role_id: str) -> list[tuple[str, ChecklistItem]]:
-        """Phase checklist items owned by a role, with their phase id."""
-        return [
-            (phase.id, item)
-            for phase in self.pb.phases
-            for item in phase.checklist
-            if item.role == role_id
-        ]
+    @cached_property
+    def site_facts(self) -> dict[str, object]:
+        """What playbook.js needs on every page (the incident banner): zone, words, levels."""
+        org = self.pb.organisation
+        return {
+            "timezone": org.timezone,
+            "language": org.language,
+            "incident_word": org.terminology.incident_word,
+            "severity_word": org.terminology.severity_word,
+            "severities": [
+                {"id": s.id, "label": s.label, **({"name": s.name} if s.name else {})}
+                for s in self.pb.severities
+            ],
+        }
+
+
+def _fact(view: PlaybookView, severity: Severity, name: str) -> str:
+    for fact in view.response_facts(severity):
+        if fact.name == name:
+            return fact.value
+    return ""
+
+
+def _tel(phone: str) -> str:
+    """`+1 555 0100` -> `tel:+15550100`: the digits (and a leading plus) of a number."""
+    digits = re.sub(r"[^\d+]", "", phone)
+    return f"tel:{digits}" if digits.strip("+") else ""
 
 
 def _by_id(items: tuple, wanted: str):  # type: ignore[type-arg]
