@@ -1,0 +1,170 @@
+"""Widget data computed from the model: the minutes the widgets add and the words they show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.layout import DEFAULT_PLAYBOOK_DIR
+from generator.model import Playbook
+from generator.model_builder import build_model
+from generator.pipeline import validate_playbook
+from generator.render.widget_data import composer_data, tree_data
+from tests.test_model_builder import minimal_document
+
+
+@pytest.fixture
+def playbook() -> Playbook:
+    return build_model(minimal_document())
+
+
+def test_composer_cadence_follows_the_contract(playbook: Playbook) -> None:
+    cell = composer_data(playbook)["cadence"]["sev1"]["customers"]
+    assert cell == {
+        "first": {
+            "minutes": 5,
+            "from": "response-started",
+            "text": "within 5 minutes of the response starting",
+        },
+        "follow_ups": [
+            {
+                "name": "Scoping update",
+                "minutes": 5,
+                "from": "previous-message",
+                "text": "within 5 minutes of the previous message",
+            }
+        ],
+        "every": {"minutes": 30, "text": "every 30 minutes"},
+        "by_stage": {
+            "investigating": {
+                "minutes": 10,
+                "text": "every 10 minutes while the status is Investigating",
+            }
+        },
+        "also_on": [{"event": "impact-changed", "text": "also when the impact changes"}],
+        "long": {
+            "after_minutes": 240,
+            "minutes": None,
+            "not_before_minutes": 30,
+            "text": "after 4 hours: at the incident manager's discretion, "
+            "not more often than every 30 minutes",
+        },
+        "summary": cell["summary"],
+    }
+    assert cell["summary"].startswith("First update within 5 minutes of the response starting; ")
+
+
+def test_absent_parts_are_absent_keys(playbook: Playbook) -> None:
+    cadence = composer_data(playbook)["cadence"]
+    assert cadence["sev2"]["team"] == {
+        "every": {"minutes": None, "text": "no scheduled updates"},
+        "summary": "No scheduled updates",
+    }
+    assert set(cadence["sev1"]["team"]) == {"every", "summary"}
+
+
+def test_composer_templates_carry_levels_not_groups() -> None:
+    document = minimal_document()
+    document["status-templates"]["templates"][0]["severities"] = ["major"]
+    data = composer_data(build_model(document))
+    assert data["templates"][0]["severities"] == ["sev1"]
+    assert data["templates"][0]["placeholders"] == [
+        {"name": "what", "description": "What.", "example": "sign-in"}
+    ]
+    assert data["severities"] == [
+        {"id": "sev1", "label": "SEV-1", "name": "Critical"},
+        {"id": "sev2", "label": "SEV-2"},
+    ]
+
+
+def test_composer_policy_where_no_template_applies(playbook: Playbook) -> None:
+    policy = composer_data(playbook)["policy"]
+    assert policy["sev2"]["team"] == "Team at SEV-2: no scheduled updates."
+    assert policy["sev1"]["team"] == "Team at SEV-1: every 15 minutes."
+    assert "customers" not in policy["sev1"]  # the template applies to every level
+    assert "customers" not in policy["sev2"]
+    document = minimal_document()
+    document["status-templates"]["templates"][0]["severities"] = ["major"]
+    policy = composer_data(build_model(document))["policy"]
+    assert policy["sev2"]["customers"] == "The playbook sets no updates for Customers at SEV-2."
+
+
+def test_tree_facts_say_only_what_the_playbook_says(playbook: Playbook) -> None:
+    sev1, sev2 = tree_data(playbook)["severities"]
+    assert sev1["facts"] == [
+        {"term": "Acknowledge", "text": "within 5 minutes"},
+        {"term": "Lead", "text": "Incident manager, assigned within 10 minutes"},
+        {
+            "term": "Page",
+            "text": "Primary on-call (page, high urgency); after 15 minutes without "
+            "acknowledgement: Incident manager (chat command !ic page)",
+        },
+        {"term": "Roles", "text": "Incident manager, Incident commander"},
+        {"term": "Executives told", "text": "Always, within 15 minutes"},
+        {"term": "Public communication", "text": "Conditional: impact lasts over 5 minutes"},
+    ]
+    assert sev2["facts"] == [{"term": "Lead", "text": "Incident commander"}]
+    assert sev2["lead"] == {"id": "ic", "name": "Incident commander"}
+    assert "name" not in sev2
+
+
+def test_tree_checklists_per_level(playbook: Playbook) -> None:
+    sev1, sev2 = tree_data(playbook)["severities"]
+    assert sev1["checklists"] == [
+        {"id": "detect", "name": "Detect"},
+        {"id": "resolve", "name": "Resolve"},
+    ]
+    assert sev2["checklists"] == [{"id": "detect", "name": "Detect"}]
+
+
+def test_tree_without_the_tree_file(playbook: Playbook) -> None:
+    data = tree_data(playbook)
+    assert "decision-tree" not in data
+    assert data["types"] == [
+        {"id": "security", "name": "Security incident", "summary": "Someone got in."}
+    ]
+    assert data["cadence"]["sev1"]["team"] == {"summary": "Every 15 minutes"}
+
+
+def test_tree_answers_keep_only_what_is_set() -> None:
+    document = minimal_document()
+    document["decision-tree"] = {
+        "start": "down",
+        "nodes": [
+            {
+                "id": "down",
+                "question": "Is it down?",
+                "answers": [
+                    {"label": "Breach", "severity": "sev1", "type": "security"},
+                    {"label": "No", "severity": "sev2", "note": "Keep watching."},
+                ],
+            }
+        ],
+    }
+    tree = tree_data(build_model(document))["decision-tree"]
+    assert tree == {
+        "start": "down",
+        "nodes": [
+            {
+                "id": "down",
+                "question": "Is it down?",
+                "answers": [
+                    {"label": "Breach", "severity": "sev1", "type": "security"},
+                    {"label": "No", "severity": "sev2", "note": "Keep watching."},
+                ],
+            }
+        ],
+    }
+
+
+def test_default_playbook_widget_data_is_small_and_worded() -> None:
+    result = validate_playbook(Path(DEFAULT_PLAYBOOK_DIR))
+    assert result.model is not None, [f.message for f in result.errors]
+    tree = json.dumps(tree_data(result.model))
+    composer = json.dumps(composer_data(result.model))
+    assert len(tree) < 12_000
+    assert len(composer) < 25_000
+    assert "every 1 " not in tree + composer  # "every hour", one form
+    assert "not required" not in tree + composer

@@ -1,0 +1,184 @@
+"""The words pages and widgets show, computed once in `generator.render.words`."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import (
+    Cadence,
+    Executives,
+    FirstUpdate,
+    FollowUp,
+    LongIncident,
+    PageEntry,
+    Playbook,
+    PublicCommunication,
+    Role,
+    StageInterval,
+)
+from generator.model_builder import build_model
+from generator.render import words
+from tests.test_model_builder import minimal_document
+
+
+@pytest.fixture
+def playbook() -> Playbook:
+    return build_model(minimal_document())
+
+
+def role(name: str) -> Role:
+    return Role(id="r", name=name, summary="", responsibilities=())
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("15m", "every 15 minutes"),
+        ("1h", "every hour"),
+        ("2h", "every 2 hours"),
+        ("1bd", "every business day"),
+        ("as-progress-dictates", "as progress dictates"),
+        ("none", "no scheduled updates"),
+    ],
+)
+def test_one_interval_form_everywhere(value: str, text: str) -> None:
+    assert words.interval(value) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "event", "text"),
+    [
+        ("5m", "response-started", "within 5 minutes of the response starting"),
+        ("15m", "declared", "within 15 minutes of the incident being declared"),
+        ("5m", "previous-message", "within 5 minutes of the previous message"),
+        ("1h", "impact-changed", "within 1 hour of the impact changing"),
+        ("2bd", "declared", "within 2 business days of the incident being declared"),
+        ("immediately", "response-started", "immediately after the response starts"),
+    ],
+)
+def test_deadlines_name_their_event(value: str, event: str, text: str) -> None:
+    assert words.deadline(value, event) == text
+
+
+def test_absent_values_have_no_words() -> None:
+    lead = role("Incident commander")
+    assert words.duration(None) == ""
+    assert words.within(None) == ""
+    assert words.interval(None) == ""
+    assert words.deadline(None) == ""
+    assert words.executives(None, lead) == ""
+    assert words.public_communication(None, lead) == ""
+    assert words.yes_no(None) == ""
+    assert words.triggers([]) == ""
+    assert words.escalation(PageEntry(who="Primary")) == ""
+    assert words.page_chain([]) == ""
+
+
+def test_business_days() -> None:
+    assert words.duration("5bd") == "5 business days"
+    assert words.within("1bd") == "within 1 business day"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Executives("always", within="15m"), "Always, within 15 minutes"),
+        (Executives("always"), "Always"),
+        (
+            Executives("conditional", "the impact lasts 2 hours", "30m"),
+            "Conditional: the impact lasts 2 hours, within 30 minutes",
+        ),
+        (Executives("never"), "Never"),
+    ],
+)
+def test_executives_whether_and_how_soon(value: Executives, text: str) -> None:
+    assert words.executives(value, role("Incident commander")) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (PublicCommunication("always"), "Always"),
+        (PublicCommunication("if-customer-facing"), "If customers can see it"),
+        (
+            PublicCommunication("conditional", "impact lasts more than 5 minutes"),
+            "Conditional: impact lasts more than 5 minutes",
+        ),
+        (PublicCommunication("lead-decides"), "The incident manager decides"),
+        (PublicCommunication("never"), "Never"),
+    ],
+)
+def test_public_communication(value: PublicCommunication, text: str) -> None:
+    assert words.public_communication(value, role("Incident manager")) == text
+
+
+@pytest.mark.parametrize(
+    ("name", "inside"),
+    [
+        ("Incident commander", "incident commander"),
+        ("IT Lead", "IT Lead"),
+        ("Duty Manager", "Duty Manager"),
+    ],
+)
+def test_a_role_title_inside_a_sentence(name: str, inside: str) -> None:
+    assert words.role_title(role(name)) == inside
+
+
+def test_long_incident_at_the_lead_s_discretion() -> None:
+    lead = role("Incident manager")
+    entry = LongIncident(after="4h", not_before="30m")
+    assert words.long_incident(entry, lead) == (
+        "after 4 hours: at the incident manager's discretion, not more often than every 30 minutes"
+    )
+    assert words.long_incident(LongIncident(after="4h", every="1h"), lead) == (
+        "after 4 hours: every hour"
+    )
+
+
+def test_the_cadence_of_a_cell_in_one_phrase(playbook: Playbook) -> None:
+    cell = playbook.cadence("sev1", "customers")
+    assert words.cadence(cell, playbook) == (
+        "First update within 5 minutes of the response starting; "
+        "Scoping update within 5 minutes of the previous message; "
+        "then every 30 minutes (every 10 minutes while the status is Investigating); "
+        "also when the impact changes; "
+        "after 4 hours: at the incident manager's discretion, not more often than every 30 minutes"
+    )
+    assert words.cadence(playbook.cadence("sev2", "team"), playbook) == "No scheduled updates"
+    assert words.cadence_phrase(playbook.cadence("sev1", "team"), playbook) == "every 15 minutes"
+
+
+def test_a_cadence_by_stage_only(playbook: Playbook) -> None:
+    cell = Cadence(
+        "sev1",
+        "team",
+        first_update=FirstUpdate("10m"),
+        follow_ups=(FollowUp("Scope", "5m", "declared"),),
+        by_stage=(StageInterval("investigating", "10m"), StageInterval("monitoring", "1h")),
+        also_on=("stage-changed", "resolved"),
+    )
+    assert words.cadence(cell, playbook) == (
+        "First update within 10 minutes of the incident being declared; "
+        "Scope within 5 minutes of the incident being declared; "
+        "then every 10 minutes while the status is Investigating, "
+        "every hour while the status is monitoring; "
+        "also when the status stage changes or when it is resolved"
+    )
+
+
+def test_the_paging_chain(playbook: Playbook) -> None:
+    chain = playbook.severity("sev1").response.page
+    assert words.page_chain(chain) == (
+        "Primary on-call (page, high urgency); after 15 minutes without acknowledgement: "
+        "Incident manager (chat command !ic page)"
+    )
+    assert words.escalation(chain[0]) == "no acknowledgement within 15 minutes: the next step"
+    phone = PageEntry(who="Bridge", how="phone", phone="+1 555 0100", pin="4321", urgency="low")
+    assert words.page_how(phone) == "phone +1 555 0100, PIN 4321, low urgency"
+
+
+def test_the_lead_of_a_level(playbook: Playbook) -> None:
+    assert words.lead(playbook.severity("sev1"), playbook) == (
+        "Incident manager, assigned within 10 minutes"
+    )
+    assert words.lead(playbook.severity("sev2"), playbook) == "Incident commander"
