@@ -304,3 +304,11 @@ def serve(config_file: Path, engine: str, dev_addr: str | None) -> None:
     from generator.site_build import serve_site
 
     serve_site(config_file, dev_addr, engine=engine)
+
+
+# --------------------------------------------------------------------------- exports
+
+from generator.export.command import export as export_command  # noqa: E402  (its own package)
+
+export_command.callback = guarded(export_command.callback)  # type: ignore[arg-type]
+main.add_command(export_command)

@@ -35,7 +35,7 @@ def export_model(playbook: Playbook, target: str, out: Path) -> list[Path]:
         module = terraform_module(target)
         built = module.build(playbook)
         return built.write(out, module.FILES, module.notes_text(built))
-    from generator.export.document import build_document
+    from generator.export.contents import build_document
 
     document = build_document(playbook)
     if target == "markdown":
