@@ -14,9 +14,9 @@
     this.severities = list(data.severities, "severities");
     this.roles = list(data.roles, "roles");
     this.phases = list(data.phases, "phases");
-    this.types = list(data["incident-types"], "types");
+    this.types = list(data.types || data["incident-types"], "types");
     this.cadence = data.cadence || {};
-    this.audiences = list(data.communication, "audiences");
+    this.audiences = list(data.audiences || data.communication, "audiences");
     this.base = PB.base();
     this.path = []; /* [{node: id, answer: index}] */
   }
