@@ -17,6 +17,7 @@ from generator.layout import SCHEMA_DIR
 from generator.loader import load_folder
 from generator.model import Playbook
 from generator.validate import SchemaSet, check_schema, run_rules
+from generator.validate.rules_version import check_format_version
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,16 @@ class ValidationResult:
 def validate_playbook(playbook_dir: Path) -> ValidationResult:
     """Load and validate the playbook in `playbook_dir`; never raises on bad playbook content."""
     folder = load_folder(Path(playbook_dir))
+    document = {kind: loaded.data for kind, loaded in folder.files.items()} or None
+    wrong_version = check_format_version(folder.files)
+    if wrong_version is not None:  # every other finding would only restate the version change
+        return ValidationResult(
+            findings=(wrong_version,),
+            document=document,
+            model=None,
+            files=tuple(folder.checked),
+            sources=dict(folder.sources),
+        )
     findings = list(folder.findings)
     schemas = SchemaSet(SCHEMA_DIR)
     schema_findings: list[Finding] = []
@@ -65,7 +76,6 @@ def validate_playbook(playbook_dir: Path) -> ValidationResult:
     findings.extend(semantic)
     findings.sort(key=_order)
 
-    document = {kind: loaded.data for kind, loaded in folder.files.items()} or None
     model = None
     if document is not None and not any(f.is_error for f in findings):
         from generator.model_builder import build_model  # the model only for a valid playbook

@@ -11,8 +11,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from generator.findings import Finding, Level, Location
+from generator.findings import Finding, Location
 from generator.loader import DataPath, LoadedFile
+from generator.validate.rule_table import level_of
 
 #: Pattern steps: "*" is every item of a list (or value of a mapping), KEYS every key of a mapping.
 ANY = "*"
@@ -116,10 +117,11 @@ class Document:
         path: DataPath,
         *,
         hint: str = "",
-        level: Level = "error",
         key: bool = False,
     ) -> Finding:
-        return Finding(rule, message, self.at(kind, path, key=key), level=level, hint=hint)
+        """A finding of `rule` at `path`; its level comes from the rule table."""
+        location = self.at(kind, path, key=key)
+        return Finding(rule, message, location, level=level_of(rule), hint=hint)
 
 
 def _step(hit: Hit, step: str | int) -> Iterator[Hit]:

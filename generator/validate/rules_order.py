@@ -45,7 +45,6 @@ def check_acknowledge_order(doc: Document) -> Iterator[Finding]:
                 f" ({fast})",
                 "severities",
                 path,
-                level="warning",
                 hint=f"a more severe level should be acknowledged at least as fast: {fast} or less",
             )
 
@@ -60,25 +59,101 @@ def _interval(value: object) -> float | None:
 
 
 def check_cadence_order(doc: Document) -> Iterator[Finding]:
-    """`cadence-order` (warning): a more severe level updates each audience at least as often."""
+    """`cadence-order` (warning): a more severe level updates each audience at least as often,
+    at every status stage (a stage without its own interval uses `every`), and its first update
+    and named follow-ups are due no later."""
+    reported: set[DataPath] = set()
+    for finding, path in _cadence_order(doc):
+        if path not in reported:
+            reported.add(path)
+            yield finding
+
+
+def _cadence_order(doc: Document) -> Iterator[tuple[Finding, DataPath]]:
+    levels = [severity_id for _, severity_id in _severities(doc)]
     for audience in _audiences(doc):
-        timed: list[tuple[str, str, float]] = []
-        for _, severity_id in _severities(doc):
-            every = doc.get("communication", ("cadence", severity_id, audience, "every"))
-            seconds = _interval(every)
-            if seconds is not None:
-                timed.append((severity_id, str(every), seconds))
-        for (higher, slow, slow_s), (lower, fast, fast_s) in pairwise(timed):
+        entries = {
+            level: entry
+            for level in levels
+            if isinstance(entry := doc.get("communication", ("cadence", level, audience)), dict)
+        }
+        yield from _intervals(doc, audience, entries, None)
+        stages: list[str] = []
+        for entry in entries.values():
+            by_stage = entry.get("by_stage")
+            if isinstance(by_stage, dict):
+                stages.extend(s for s in by_stage if is_id(s) and s not in stages)
+        for stage in stages:
+            yield from _intervals(doc, audience, entries, stage)
+        yield from _deadlines(doc, audience, entries)
+
+
+def _intervals(
+    doc: Document, audience: str, entries: dict[str, dict], stage: str | None
+) -> Iterator[tuple[Finding, DataPath]]:
+    """Adjacent levels compared on `every`, or on one stage's interval."""
+    timed: list[tuple[str, str, float, DataPath]] = []
+    for level, entry in entries.items():
+        by_stage = entry.get("by_stage")
+        path: DataPath = ("cadence", level, audience, "every")
+        value = entry.get("every")
+        if stage is not None and isinstance(by_stage, dict) and stage in by_stage:
+            path = ("cadence", level, audience, "by_stage", stage)
+            value = by_stage[stage]
+        seconds = _interval(value)
+        if seconds is not None:
+            timed.append((level, str(value), seconds, path))
+    while_in = f" while {stage}" if stage else ""
+    for (higher, slow, slow_s, path), (lower, fast, fast_s, _) in pairwise(timed):
+        if slow_s > fast_s:
+            finding = doc.finding(
+                "cadence-order",
+                f"at {higher}, {audience} hear from us {_every(slow)}{while_in}, less often than"
+                f" at the less severe {lower} ({_every(fast)})",
+                "communication",
+                path,
+                hint=f"update {audience} at least as often at {higher} as at {lower}"
+                + (f" in the stage '{stage}'" if stage else ""),
+            )
+            yield finding, path
+
+
+def _deadlines(
+    doc: Document, audience: str, entries: dict[str, dict]
+) -> Iterator[tuple[Finding, DataPath]]:
+    """The first update and each named follow-up are due no later at a more severe level."""
+    series: dict[str, list[tuple[str, str, float, DataPath]]] = {}
+    for level, entry in entries.items():
+        first = entry.get("first_update")
+        if isinstance(first, dict) and durations.is_duration(first.get("within")):
+            name = f"the first update (from {first.get('from', 'declared')})"
+            path: DataPath = ("cadence", level, audience, "first_update", "within")
+            series.setdefault(name, []).append(
+                (level, first["within"], durations.sort_key(first["within"]), path)
+            )
+        follow_ups = entry.get("follow_ups")
+        for index, follow in enumerate(follow_ups if isinstance(follow_ups, list) else ()):
+            if not isinstance(follow, dict) or not isinstance(follow.get("name"), str):
+                continue
+            if not durations.is_duration(follow.get("within")):
+                continue
+            name = f"the follow-up '{follow['name']}'"
+            path = ("cadence", level, audience, "follow_ups", index, "within")
+            series.setdefault(name, []).append(
+                (level, follow["within"], durations.sort_key(follow["within"]), path)
+            )
+    for name, timed in series.items():
+        for (higher, slow, slow_s, path), (lower, fast, fast_s, _) in pairwise(timed):
             if slow_s > fast_s:
-                yield doc.finding(
+                finding = doc.finding(
                     "cadence-order",
-                    f"at {higher}, {audience} hear from us {_every(slow)}, less often than at the"
-                    f" less severe {lower} ({_every(fast)})",
+                    f"at {higher}, {name} to {audience} is due within {slow}, later than at the"
+                    f" less severe {lower} ({fast})",
                     "communication",
-                    ("cadence", higher, audience, "every"),
-                    level="warning",
-                    hint=f"update {audience} at least as often at {higher} as at {lower}",
+                    path,
+                    hint=f"make it due at {higher} no later than at {lower}: {fast} or less",
                 )
+                yield finding, path
 
 
 def _every(value: str) -> str:

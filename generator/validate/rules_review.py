@@ -69,7 +69,6 @@ def check_review_freshness(doc: Document) -> Iterator[Finding]:
                 f"organisation allows {max_age} days (review_max_age_days)",
                 kind,
                 where,
-                level="warning",
                 hint=f"check it against how you work today, then set last_reviewed: "
                 f'"{on.isoformat()}"',
             )

@@ -156,6 +156,76 @@ def check_severities_reached(doc: Document) -> Iterator[Finding]:
                 f"no answer in decision-tree.yaml leads to the severity '{severity_id}'",
                 "severities",
                 (*path, "id"),
-                level="warning",
                 hint="add an answer with `severity: " + str(severity_id) + "` to the tree",
             )
+
+
+DEFAULT_MAX_ANSWERS = 4
+
+
+def _max_answers(doc: Document) -> int:
+    value = doc.get("organisation", ("decision_tree_max_answers",))
+    valid = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+    return value if valid else DEFAULT_MAX_ANSWERS
+
+
+def check_path_length(doc: Document) -> Iterator[Finding]:
+    """`tree-path-long` (warning): a responder reaches a severity within the organisation's
+    number of answers; reported once, at the first question a path reaches too late."""
+    tree = _Tree(doc)
+    start = _start(doc, tree)
+    if start is None:
+        return
+    limit = _max_answers(doc)
+    depth, came_from = _longest_depths(tree, start)
+    for node_id, node_depth in depth.items():
+        before = came_from.get(node_id)
+        if node_depth < limit or (before is not None and depth[before] >= limit):
+            continue
+        route = [node_id]
+        while route[-1] in came_from:
+            route.append(came_from[route[-1]])
+        shown = " -> ".join(reversed(route))
+        yield doc.finding(
+            "tree-path-long",
+            f"a responder can reach the question '{node_id}' only after {node_depth} answers"
+            f" ({shown}), so a severity takes {node_depth + 1} or more; the organisation allows"
+            f" {limit} (decision_tree_max_answers)",
+            KIND,
+            tree.nodes[node_id],
+            hint="merge questions into one with more answers, or let an earlier answer lead"
+            " straight to a severity",
+        )
+
+
+def _longest_depths(tree: _Tree, start: str) -> tuple[dict[str, int], dict[str, str]]:
+    """Per reachable node, the most answers any route from `start` needs to reach it, and the
+    node before it on that route. Loops (reported by `tree-cycle`) are not followed."""
+    order: list[str] = []
+    state: dict[str, int] = {}
+    stack: list[tuple[str, Iterator[tuple[str, DataPath]]]] = [(start, iter(tree.edges[start]))]
+    state[start] = 1
+    while stack:
+        node, edges = stack[-1]
+        step = next(edges, None)
+        if step is None:
+            state[node] = 2
+            order.append(node)
+            stack.pop()
+            continue
+        target = step[0]
+        if target in tree.nodes and target not in state:
+            state[target] = 1
+            stack.append((target, iter(tree.edges[target])))
+    rank = {node: index for index, node in enumerate(order)}  # finish order
+    depth = {start: 0}
+    came_from: dict[str, str] = {}
+    for node in reversed(order):  # a topological order of the reachable part
+        if node not in depth:
+            continue
+        for target, _ in tree.edges[node]:
+            forward = target in rank and rank[target] < rank[node]  # not a loop back
+            if forward and depth[node] + 1 > depth.get(target, -1):
+                depth[target] = depth[node] + 1
+                came_from[target] = node
+    return depth, came_from
