@@ -1,5 +1,5 @@
 """Values in a preset that stand in for the team's own: fictional phone numbers and addresses at
-domains reserved for examples.
+domains reserved for examples (the hosts the validator's `placeholder-link` warning names).
 
 `init` lists them after writing a project so the team knows what to replace before anyone dials
 a number from the playbook in the middle of an incident.
@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from generator.validate.rules_marks import is_placeholder_host
+
 #: Numbers set aside for fiction: North America's 555-0100 to 555-0199 and the UK's
 #: 020 7946 0000 to 0999 (Ofcom's drama range).
 _FICTIONAL_NUMBERS = (
@@ -20,10 +22,6 @@ _FICTIONAL_NUMBERS = (
 )
 _PHONE = re.compile(r"\+?\d[\d ()./-]{6,}\d")
 _HOST = re.compile(r"(?:https?://(?:[^/@\s]*@)?|mailto:[^@\s]+@)([A-Za-z0-9.-]+)")
-#: Domains reserved for examples and tests (RFC 2606, RFC 6761).
-_RESERVED = re.compile(
-    r"(^|\.)(example\.(com|net|org)|[^.]+\.(example|test|invalid|localhost))$|^example$", re.I
-)
 
 
 @dataclass(frozen=True)
@@ -46,7 +44,7 @@ def find_placeholders(file: str, data: Any) -> list[Placeholder]:
 
 def _why(text: str) -> str:
     for match in _HOST.finditer(text):
-        if _RESERVED.search(match.group(1)):
+        if is_placeholder_host(match.group(1)):
             return "an example address"
     for match in _PHONE.finditer(text):
         digits = re.sub(r"[^\d+]", "", match.group(0))

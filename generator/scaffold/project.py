@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from generator import __version__
 from generator.findings import PlaybookError
 from generator.layout import FILE_KINDS, PAGES_DIR, SCHEMA_DIR, modeline
 from generator.loader.yaml12 import Yaml12Loader
@@ -34,7 +35,10 @@ SAMPLE_COMMENT = (
     "# Sample text written by `playbook init`. `playbook validate` warns until you edit this\n"
     "# file or set its last_reviewed date; then delete the `sample:` line."
 )
+PACKAGE_NAME = "incident-playbook"
+_PIN = re.compile(rf"\b{PACKAGE_NAME}==[^\s\"'`]+")
 _LAST_REVIEWED = re.compile(r"^[ \t]*last_reviewed:.*\n", re.MULTILINE)
+_LEVEL_LABEL = re.compile(r"\bSEV-\d+\b")
 _TIMEZONE = re.compile(r"^timezone:.*$", re.MULTILINE)
 _NAME = re.compile(r"^name:.*$", re.MULTILINE)
 
@@ -100,6 +104,7 @@ def plan_project(options: Options) -> Project:
     document = {kind: yaml.load(text, Loader=Yaml12Loader) for kind, text in originals.items()}
     levels = options.levels or DEFAULT_LEVELS
     adapted = adapt_levels(document, levels) if preset.takes_levels else document
+    labels = {str(level["label"]) for level in adapted["severities"]["severities"]}
     fictional_org = str(document["organisation"]["name"])
     org = options.org or fictional_org
     project = Project(preset, {})
@@ -109,6 +114,7 @@ def plan_project(options: Options) -> Project:
         header = [modeline(kind), *comment_header(original)[1:]]
         if adapted[kind] == document[kind]:
             text = _personalise_text(kind, original, org, fictional_org, options.timezone)
+            text = _drop_stale_comments(text, labels)
         else:
             text = dump_file(expected, [_count_words(line, levels) for line in header])
         if not _reads_as(text, expected):  # a text edit changed the meaning: write the data
@@ -131,8 +137,8 @@ def plan_project(options: Options) -> Project:
     for schema in sorted(SCHEMA_DIR.glob("*.json")):
         project.files[f"schema/{schema.name}"] = schema.read_text(encoding="utf-8")
     project.files.update(_site_files(org))
-    project.files[".github/workflows/playbook.yml"] = _shipped("github-workflow.yml")
-    project.files[".pre-commit-config.yaml"] = _shipped("pre-commit-config.yaml")
+    project.files[".github/workflows/playbook.yml"] = _pinned(_shipped("github-workflow.yml"))
+    project.files[".pre-commit-config.yaml"] = _pinned(_shipped("pre-commit-config.yaml"))
     project.files[".gitignore"] = "/site/\n/site.*/\n__pycache__/\n.venv/\n"
     return project
 
@@ -156,6 +162,11 @@ def init_project(target: Path, options: Options, *, force: bool = False) -> Proj
 
 def _shipped(name: str) -> str:
     return (FILES_DIR / name).read_text(encoding="utf-8")
+
+
+def _pinned(text: str) -> str:
+    """CI and the hooks' advice install the version of the tool that wrote the project."""
+    return _PIN.sub(f"{PACKAGE_NAME}=={__version__}", text)
 
 
 def _site_files(org: str) -> dict[str, str]:
@@ -183,6 +194,18 @@ def _mark_sample(text: str, data: dict[str, Any]) -> str:
     body = "\n".join(lines[header:]).lstrip("\n")
     mark = f"{SAMPLE_COMMENT}\nsample: {fingerprint(data)}\n"
     return "\n".join(lines[:header]) + "\n\n" + mark + body
+
+
+def _drop_stale_comments(text: str, labels: set[str]) -> str:
+    """Comment lines that name a level the adapted playbook no longer has are left out."""
+    known = {label for label in labels if _LEVEL_LABEL.fullmatch(label)}
+    if not known:
+        return text
+    return "".join(
+        line
+        for line in text.splitlines(keepends=True)
+        if not line.lstrip().startswith("#") or set(_LEVEL_LABEL.findall(line)) <= known
+    )
 
 
 def _reads_as(text: str, expected: object) -> bool:
