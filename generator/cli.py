@@ -211,6 +211,18 @@ def _check_timezone(value: str) -> str:
 # --------------------------------------------------------------------------- the site
 
 
+#: `--engine` of build and serve: the default needs nothing extra.
+ENGINES = ("mkdocs", "zensical")
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="mkdocs",
+    show_default=True,
+    help="mkdocs: MkDocs with Material. zensical: Zensical "
+    "(pip install 'incident-playbook[zensical]').",
+)
+
+
 @main.command("render")
 @click.argument("directory", default="playbook", type=click.Path(path_type=Path, file_okay=False))
 @click.option(
@@ -228,8 +240,11 @@ def _check_timezone(value: str) -> str:
     help="Your templates folder; its files replace ours by name.",
 )
 @config_option
+@engine_option
 @guarded
-def render(directory: Path, out: Path, templates_dir: Path | None, config_file: Path) -> None:
+def render(
+    directory: Path, out: Path, templates_dir: Path | None, config_file: Path, engine: str
+) -> None:
     """Write the complete docs folder of the playbook in DIRECTORY (default: playbook).
 
     Pages, your own pages and files, widget assets, data files, and a mkdocs.yml beside the
@@ -242,25 +257,13 @@ def render(directory: Path, out: Path, templates_dir: Path | None, config_file: 
 
     try:
         rendered = render_folder(
-            directory, out, templates_dir=templates_dir, project_config=config_file
+            directory, out, templates_dir=templates_dir, project_config=config_file, engine=engine
         )
     except InvalidPlaybook as error:
         click.echo(report(error.result, "text"), err=True, nl=False)  # type: ignore[arg-type]
         raise click.exceptions.Exit(1) from None
     count = len(rendered.tree.paths())
     click.echo(f"Wrote {count} files into {out} and {_relative(rendered.config_file)}.")
-
-
-#: `--engine` of build and serve: the default needs nothing extra.
-ENGINES = ("mkdocs", "zensical")
-engine_option = click.option(
-    "--engine",
-    type=click.Choice(ENGINES),
-    default="mkdocs",
-    show_default=True,
-    help="mkdocs: MkDocs with Material. zensical: Zensical "
-    "(pip install 'incident-playbook[zensical]').",
-)
 
 
 @main.command("build")

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from generator.confine import confine
 from generator.findings import PlaybookError
 from generator.layout import PAGES_DIR, SCHEMA_DIR, TEMPLATES_DIR
+from generator.render.addresses import link_style
 from generator.render.docs_tree import DocsTree, render_docs
 from generator.render.environment import COMPILED
 
@@ -81,7 +82,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 templates_dir=templates,
                 pages_dir=pages,
                 # Material's offline plugin (it runs after us) builds .html addresses
-                directory_urls=config.use_directory_urls and "offline" not in config.plugins,
+                link_style=link_style(
+                    "mkdocs",
+                    directory_urls=config.use_directory_urls and "offline" not in config.plugins,
+                ),
             )
         except PlaybookError as error:
             raise PluginError(f"{error}; the site was not built") from error

@@ -20,7 +20,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.layout import DEFAULT_PLAYBOOK_DIR, PROJECT_ROOT, ROOT_SCHEMA, SCHEMA_DIR
+from generator.layout import (
+    DEFAULT_PLAYBOOK_DIR,
+    PROJECT_ROOT,
+    ROOT_SCHEMA,
+    SCHEMA_DIR,
+    TEMPLATES_DIR,
+)
 from generator.model import Playbook
 from generator.pipeline import validate_playbook
 from generator.render.flowchart import _wrap
@@ -297,6 +303,7 @@ def test_pages_load_nothing_from_other_hosts(site: Site) -> None:
 
 
 def test_render_command_writes_the_golden_pages(tmp_path: Path) -> None:
+    """The generated files are the golden ones; the rest of the docs folder is our assets."""
     proc = subprocess.run(
         [BIN / "playbook", "render", "--out", tmp_path / "out"],
         capture_output=True,
@@ -307,11 +314,80 @@ def test_render_command_writes_the_golden_pages(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     golden = Path(__file__).parent / "golden" / "default"
-    written = sorted(p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*"))
-    assert written == sorted(p.relative_to(golden) for p in golden.rglob("*"))
-    for path in written:
-        if (golden / path).is_file():
-            assert (tmp_path / "out" / path).read_bytes() == (golden / path).read_bytes()
+    out = tmp_path / "out"
+    written = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    expected = sorted(p.relative_to(golden) for p in golden.rglob("*") if p.is_file())
+    assets = sorted(
+        p.relative_to(TEMPLATES_DIR) for p in (TEMPLATES_DIR / "assets").rglob("*") if p.is_file()
+    )
+    assert written == sorted(expected + assets)
+    for path in expected:
+        assert (out / path).read_bytes() == (golden / path).read_bytes(), path
+
+
+def test_properdocs_builds_the_project_unchanged(tmp_path: Path) -> None:
+    """`properdocs build` (a maintained MkDocs 1.6) runs our plugin from the same mkdocs.yml."""
+    project = _project(tmp_path)
+    proc = subprocess.run(
+        [BIN / "properdocs", "build", "--strict", "-f", "mkdocs.yml"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=project,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    site = project / "site"
+    assert "SEV-1 Critical" in (site / "severities" / "sev1.html").read_text(encoding="utf-8")
+    tree = (site / "respond" / "decide-severity.html").read_text(encoding="utf-8")
+    assert tree.count('data-pb-widget="tree"') == 1
+    assert (site / "assets" / "playbook" / "tree.js").is_file()
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_directory_urls_build_without_a_broken_link(tmp_path: Path, engine: str) -> None:
+    """With use_directory_urls: true (and no offline plugin, which forces false) every link and
+    asset address on every page leads to a file of the built site."""
+    project = _project(tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("use_directory_urls: false", "use_directory_urls: true")
+    text = re.sub(r"\n  - offline[^\n]*", "", text)
+    config.write_text(text, encoding="utf-8")
+    proc = subprocess.run(
+        [BIN / "playbook", "build", "--engine", engine, "--config", config],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    site = project / "site"
+    assert (site / "severities" / "sev1" / "index.html").is_file()  # directory addresses
+    broken = _broken_links(site)
+    assert broken == [], broken[:20]
+
+
+def _broken_links(site: Path) -> list[str]:
+    """`page: address` for every relative href/src on every page that leads to no file."""
+    broken = []
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 30
+    for page in pages:
+        if page.name == "404.html":
+            continue  # its addresses are absolute from the server's root, by design
+        markup = page.read_text(encoding="utf-8")
+        markup = re.sub(r'<script type="application/json".*?</script>', "", markup, flags=re.S)
+        for address in re.findall(r'(?:href|src)="([^"#?]*)[^"]*"', markup):
+            address = html.unescape(address)
+            if not address or re.match(r"[a-z][a-z0-9+.-]*:|//", address):
+                continue
+            target = (page.parent / address).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {address}")
+    return broken
 
 
 def test_invalid_playbook_keeps_the_previous_site(tmp_path: Path) -> None:

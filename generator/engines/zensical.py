@@ -18,6 +18,7 @@ from typing import Any
 
 from generator.engines.config import Project, dump_config, engine_config
 from generator.findings import BuildError, PlaybookError
+from generator.render.addresses import link_style
 from generator.render.docs_tree import DocsTree, validated_docs, write_docs
 from generator.site_swap import NEW, exclusive, swap_in
 
@@ -62,7 +63,7 @@ def build(project: Project, result: Any, target: Path, shown_site: str) -> None:
         project.playbook_dir,
         templates_dir=project.templates_dir,
         pages_dir=project.pages_dir,
-        directory_urls=project.directory_urls,
+        link_style=link_style("zensical", directory_urls=project.directory_urls),
         result=result,
     )
     from generator.site_build import finish_site
@@ -105,7 +106,7 @@ def serve(project: Project, dev_addr: str | None) -> None:
         project.playbook_dir,
         templates_dir=project.templates_dir,
         pages_dir=project.pages_dir,
-        directory_urls=project.directory_urls,
+        link_style=link_style("zensical", directory_urls=project.directory_urls),
     )
     work = work_folder(project)
     config = prepare(project, tree, work, work / "site")
@@ -175,7 +176,7 @@ class _Rerender:
                 self.project.playbook_dir,
                 templates_dir=self.project.templates_dir,
                 pages_dir=self.project.pages_dir,
-                directory_urls=self.project.directory_urls,
+                link_style=link_style("zensical", directory_urls=self.project.directory_urls),
             )
             prepare(self.project, tree, self.work, self.work / "site")
         except InvalidPlaybook as error:

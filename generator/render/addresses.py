@@ -1,40 +1,53 @@
-"""Addresses of built pages, for links written as raw HTML (which no engine rewrites).
+"""Addresses for links written as raw HTML (the flowchart's SVG, the tree outline).
 
-Markdown links between pages are written to the `.md` source (`../roles/scribe.md`) and every
-engine turns them into the right address. Raw HTML (the flowchart's SVG, the tree outline) is left
-alone by the engines, so its links must already be the built page's address, and that depends on
-`use_directory_urls`: `roles/scribe.md` is built as `roles/scribe.html` without it and as
-`roles/scribe/` (its `index.html`) with it.
+Markdown links between pages go to the `.md` source (`../roles/scribe.md`) and every engine turns
+them into the right address. Raw HTML is where the engines differ: MkDocs leaves it alone, so its
+links must already be the built page's address, which depends on `use_directory_urls`
+(`roles/scribe.html` or `roles/scribe/`); Zensical rewrites relative links in raw HTML as it does
+in Markdown, so there they must be the `.md` source, like Markdown links. Three styles:
+
+- `html`: `roles/scribe.html` (MkDocs or Zensical without directory URLs, the offline default),
+- `directory`: `roles/scribe/` (MkDocs with `use_directory_urls: true`),
+- `source`: `roles/scribe.md` (Zensical with `use_directory_urls: true`).
 """
 
 from __future__ import annotations
 
 import posixpath
 
+STYLES = ("html", "directory", "source")
 
-def page_url(path: str, *, directory_urls: bool) -> str:
+
+def link_style(engine: str, *, directory_urls: bool) -> str:
+    """The raw-HTML link style an engine needs."""
+    if not directory_urls:
+        return "html"
+    return "source" if engine == "zensical" else "directory"
+
+
+def page_url(path: str, *, style: str) -> str:
     """The address of the page built from the Markdown file `path` (relative to the site root).
 
     Files that are not Markdown pages keep their path."""
-    if not path.endswith(".md"):
+    if not path.endswith(".md") or style == "source":
         return path
     stem = path[:-3]
-    if not directory_urls:
+    if style == "html":
         return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]  # "" for the home page, "roles/" for roles/index.md
     return stem + "/"
 
 
-def relative_url(from_path: str, to_path: str, *, directory_urls: bool) -> str:
-    """The link from the page built from `from_path` to the file or page `to_path`, relative.
+def relative_url(from_path: str, to_path: str, *, style: str) -> str:
+    """The link from the page built from `from_path` to the page or file `to_path`.
 
     A fragment (`#id`) on `to_path` is kept."""
     target, hash_mark, fragment = to_path.partition("#")
-    here = page_url(from_path, directory_urls=directory_urls)
-    there = page_url(target, directory_urls=directory_urls)
+    here = page_url(from_path, style=style)
+    there = page_url(target, style=style)
     base = here if here.endswith("/") or here == "" else posixpath.dirname(here)
     relative = posixpath.relpath(there or ".", base or ".")
     if there.endswith("/") or there == "":
-        relative = relative.rstrip("/") + "/" if relative != "." else "./"
+        relative = "./" if relative == "." else relative.rstrip("/") + "/"
     return relative + hash_mark + fragment

@@ -10,12 +10,14 @@ There is no other way to produce pages.
 
 from __future__ import annotations
 
+import inspect
 import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from generator.findings import BuildError
 from generator.layout import PAGES_DIR, TEMPLATES_DIR
 from generator.render.site import RenderedFile, build_date_from_env, render_site, site_nav
 
@@ -51,16 +53,26 @@ def render_docs(
     templates_dir: Path | None = None,
     pages_dir: Path | None = None,
     build_date: date | None = None,
-    directory_urls: bool = False,
+    link_style: str = "html",
 ) -> DocsTree:
-    """Render the whole docs tree of a validated playbook (raises `BuildError` on a template)."""
+    """Render the whole docs tree of a validated playbook (raises `BuildError` on a template).
+
+    `link_style` is how raw-HTML links address pages (`generator.render.addresses`)."""
+    styled: dict[str, Any] = {}
+    if "html_links" in inspect.signature(render_site).parameters:
+        styled["html_links"] = link_style
+    elif link_style != "html":
+        raise BuildError(
+            "use_directory_urls: true is not supported by this version of the renderer; "
+            "set use_directory_urls: false in mkdocs.yml (pages are then addressed as page.html)"
+        )
     files = render_site(
         model,
         document,
         templates_dir=templates_dir,
         pages_dir=pages_dir,
         build_date=build_date or build_date_from_env(),
-        **({"directory_urls": True} if directory_urls else {}),
+        **styled,
     )
     assets = published_assets([*([templates_dir] if templates_dir else []), TEMPLATES_DIR])
     generated = {f.path for f in files}
@@ -84,7 +96,7 @@ def validated_docs(
     *,
     templates_dir: Path | None = None,
     pages_dir: Path | None = None,
-    directory_urls: bool = False,
+    link_style: str = "html",
     result: Any = None,
 ) -> tuple[DocsTree, Any]:
     """Validate (unless `result` is a validation of `playbook_dir` already done) and render.
@@ -102,7 +114,7 @@ def validated_docs(
         result.document,
         templates_dir=templates_dir,
         pages_dir=pages_dir if pages_dir is not None else playbook_dir / PAGES_DIR,
-        directory_urls=directory_urls,
+        link_style=link_style,
     )
     return tree, result
 

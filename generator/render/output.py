@@ -27,14 +27,18 @@ def render_folder(
     *,
     templates_dir: Path | None = None,
     project_config: Path | None = None,
+    engine: str = "mkdocs",
 ) -> Rendered:
     """Validate, render and write every file under `out` (other files there are left alone),
     then `mkdocs.yml` beside `out`: the project's settings (from `project_config` when it exists)
-    with the navigation and assets written in and the playbook plugin left out.
+    with the navigation and assets written in and the playbook plugin left out. `engine` matters
+    only with `use_directory_urls: true`, where the engines need links in raw HTML written
+    differently (see `generator.render.addresses`).
 
     Raises `InvalidPlaybook` (with every finding) before writing anything."""
     from generator.engines.config import engine_config, read_project, write_config
     from generator.findings import BuildError
+    from generator.render.addresses import link_style
 
     own = project_config is not None and project_config.is_file()
     project = read_project(project_config if own else DEFAULT_SITE_CONFIG)  # type: ignore[arg-type]
@@ -50,7 +54,7 @@ def render_folder(
         playbook_dir,
         templates_dir=templates_dir or (project.templates_dir if own else None),
         pages_dir=project.pages_dir if same_playbook else None,
-        directory_urls=project.directory_urls,
+        link_style=link_style(engine, directory_urls=project.directory_urls),
     )
     settings = engine_config(project, tree, docs_dir=out.name)
     write_docs(tree, out)
