@@ -244,12 +244,12 @@ def render_site(
     templates_dir: Path | str | None = None,
     pages_dir: Path | str | None = None,
     build_date: date,
-    directory_urls: bool = False,
+    html_links: str = "html",
 ) -> list[RenderedFile]:
     """Every file of the site's docs root, in a stable order: pages, data, download, guides.
 
-    `directory_urls` is the engine's `use_directory_urls`: links in raw HTML (the flowchart, the
-    tree outline, the offline zip) are written as the built pages' addresses."""
+    `html_links` is how links in raw HTML (the flowchart, the tree outline, the offline zip)
+    address pages: a style of `generator.render.addresses` (html, directory or source)."""
     specs = page_specs(model)
     for spec in specs:  # ids the schema did not check (a model built by hand) must not escape
         confined_site_path(spec.path)
@@ -275,7 +275,7 @@ def render_site(
             "title": spec.title,
             "page_path": spec.path,
             "link": _linker(spec.path),
-            "href": _linker(spec.path, html=True, directory_urls=directory_urls),
+            "href": _linker(spec.path, html=html_links),
         }
         if spec.template == "decide-severity.md.j2":
             context["tree_data"] = widget_data(document, TREE_DATA)
@@ -288,7 +288,7 @@ def render_site(
         out.append(RenderedFile(f"{SCHEMA_FOLDER}/{schema.name}", schema.read_bytes()))
     download_context = {**common, "title": "Incident summary", "page_path": SUMMARY_DOWNLOAD}
     download_context["link"] = _linker(SUMMARY_DOWNLOAD)
-    download_context["href"] = _linker(SUMMARY_DOWNLOAD, html=True, directory_urls=directory_urls)
+    download_context["href"] = _linker(SUMMARY_DOWNLOAD, html=html_links)
     out.append(
         RenderedFile(
             SUMMARY_DOWNLOAD, _render(env, "incident-summary-template.md.j2", download_context)
@@ -348,14 +348,15 @@ def severity_title(severity: Severity) -> str:
     return f"{severity.label} {severity.name}".strip()
 
 
-def _linker(from_path: str, *, html: bool = False, directory_urls: bool = False):  # type: ignore[no-untyped-def]
+def _linker(from_path: str, *, html: str | None = None):  # type: ignore[no-untyped-def]
     """A function giving the relative address of another site path from this page: the `.md`
-    source for Markdown links (the engine rewrites them), the built address for raw HTML."""
+    source for Markdown links (the engine rewrites them); for raw HTML, `html` names the address
+    style (`generator.render.addresses`)."""
     base = posixpath.dirname(from_path)
 
     def link(to_path: str) -> str:
         if html:
-            return relative_url(from_path, to_path, directory_urls=directory_urls)
+            return relative_url(from_path, to_path, style=html)
         return posixpath.relpath(to_path, base or ".")
 
     return link

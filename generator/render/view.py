@@ -26,7 +26,6 @@ from generator.model import (
     PageEntry,
     Phase,
     Playbook,
-    PublicCommunication,
     Role,
     Severity,
     SeverityGroup,
@@ -229,8 +228,10 @@ class PlaybookView:
         ]
         return [fact for fact in facts if fact.value]
 
-    def public_words(self, value: PublicCommunication) -> str:
-        return words.public_communication(value, self.default_lead)
+    def type_public_words(self, kind: IncidentType) -> str:
+        """A type's public communication rule; "the lead decides" names the type's lead."""
+        lead = self.pb.lead_for(type_id=kind.id)
+        return words.public_communication(kind.public_communication, lead)
 
     def comparison_rows(self) -> list[ComparisonRow]:
         """The rows of the severity comparison; a row no level fills is left out."""
