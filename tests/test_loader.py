@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -277,3 +278,38 @@ def test_any_yaml_like_text_gives_data_or_findings(tmp_path_factory, content: st
     assert result.loaded is not None or result.findings
     for finding in result.findings:
         assert finding.location.file == "rubrics.yaml"
+
+
+def _every_yaml_text() -> list[Path]:
+    root = Path(__file__).resolve().parent.parent
+    found = [*(root / "tests").rglob("*.yaml"), *(root / "tests").rglob("*.yml")]
+    found += (root / "playbook").glob("*.yaml")
+    return sorted(p for p in found if "node_modules" not in p.parts and p.is_file())
+
+
+def test_libyaml_and_the_python_parser_agree_on_every_yaml_file_here() -> None:
+    """Each YAML file of the repository (default playbook, fixtures, hardening cases) loads to
+    the same data, positions and findings whichever parser `build` takes."""
+    from generator.loader.build import _build, build
+    from generator.loader.limits import DEFAULT_LIMITS
+    from generator.loader.yaml12 import Yaml12Loader
+
+    compared = 0
+    for path in _every_yaml_text():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text or "\ufeff" in text:
+            continue  # the loader's decoding step reports these before any parser runs
+        try:
+            reference = _build(Yaml12Loader(text), text, "f.yaml", DEFAULT_LIMITS)
+        except yaml.YAMLError:
+            continue  # `build` reaches the same error through the Python parser
+        data, positions, findings, found = build(text, "f.yaml", DEFAULT_LIMITS)
+        assert (repr(data), found) == (repr(reference[0]), reference[3]), path
+        assert positions.values == reference[1].values and positions.keys == reference[1].keys
+        assert positions.ends == reference[1].ends, path
+        assert findings == reference[2], path
+        compared += 1
+    assert compared >= 150

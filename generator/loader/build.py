@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 from yaml import events as ev
@@ -16,7 +17,7 @@ from yaml import events as ev
 from generator.findings import Finding, Location
 from generator.loader.limits import Limits
 from generator.loader.positions import DataPath, Positions
-from generator.loader.yaml12 import MAP, SCALAR_TAGS, SEQ, Yaml12Loader, scalar_value
+from generator.loader.yaml12 import MAP, SCALAR_TAGS, SEQ, Yaml12CParser, Yaml12Loader, scalar_value
 
 
 class Stop(Exception):
@@ -54,9 +55,10 @@ class Builder:
     """Consumes the events of one document; `run` returns the data of the first document."""
 
     def __init__(
-        self, loader: Yaml12Loader, file: str, limits: Limits, findings: list[Finding]
+        self, loader: Any, file: str, limits: Limits, findings: list[Finding], text: str
     ) -> None:
-        self.loader = loader
+        self.loader = loader  # Yaml12Loader or Yaml12CParser: get_event, resolve
+        self.text = text
         self.file = file
         self.limits = limits
         self.findings = findings
@@ -186,7 +188,7 @@ class Builder:
         anchor = getattr(event, "anchor", None)
         if isinstance(event, ev.ScalarEvent):
             value = self.scalar(event)
-            if isinstance(value, str) and event.style is None:
+            if isinstance(value, str) and not event.style:  # plain: None (Python), "" (libyaml)
                 self.check_cut_by_comment(event)
             self.ends.append((path, (event.end_mark.line + 1, event.end_mark.column + 1)))
             if anchor is not None:
@@ -227,9 +229,8 @@ class Builder:
         has a space after the `#`, so only `#` followed directly by a character is reported.
         """
         mark = event.end_mark
-        if mark.buffer is None:
-            return
-        rest = mark.buffer[mark.pointer : mark.buffer.find("\n", mark.pointer)]
+        end = self.text.find("\n", mark.index)
+        rest = self.text[mark.index : end if end >= 0 else len(self.text)]
         match = _CUT_BY_COMMENT.match(rest)
         if match is None:
             return
@@ -328,6 +329,10 @@ def _short(tag: str) -> str:
 
 _YAML_TAG = "tag:yaml.org,2002:"
 
+#: Texts on which libyaml and the Python parser disagree: a tab as a separator, a byte-order mark
+#: inside the text, the YAML 1.1 line breaks NEL, LS and PS, a block scalar header touching a `#`.
+_PYTHON_ONLY = re.compile(r"[\t\ufeff\x85\u2028\u2029]|[|>][-+0-9]*#")
+
 #: After a plain scalar: blanks, then `#` directly followed by a non-blank (`#inc-...`, `#42`).
 _CUT_BY_COMMENT = re.compile(r"[ \t]+(#[^\s#][^\s]{0,20})")
 
@@ -335,12 +340,31 @@ _CUT_BY_COMMENT = re.compile(r"[ \t]+(#[^\s#][^\s]{0,20})")
 def build(text: str, file: str, limits: Limits) -> tuple[object, Positions, list[Finding], bool]:
     """Parse `text`: (data, positions, findings, found a document); data is None on a stop.
 
+    libyaml reads the file first; when it reads it without any finding, that is the result.
+    Otherwise (a syntax error, a duplicate key, a limit...) the Python parser reads it again, so
+    every problem is reported with the words and marks of one parser whichever is installed.
     PyYAML's own errors (syntax, unreadable characters) propagate to the caller, which knows the
     source lines needed to explain them.
     """
+    # libyaml takes a tab as a separator where the Python parser refuses it (`a:<tab>1`), and
+    # ends a text without a final line break one line later: such texts (rare in real files) go
+    # to the Python parser, which reports `yaml-tab` when it should (see _PYTHON_ONLY).
+    if Yaml12CParser is not None and text.endswith("\n") and not _PYTHON_ONLY.search(text):
+        try:
+            fast = _build(Yaml12CParser(text), text, file, limits)
+        except yaml.YAMLError:
+            pass
+        else:
+            if not fast[2]:
+                return fast
+    return _build(Yaml12Loader(text), text, file, limits)
+
+
+def _build(
+    loader: Any, text: str, file: str, limits: Limits
+) -> tuple[object, Positions, list[Finding], bool]:
     findings: list[Finding] = []
-    loader = Yaml12Loader(text)
-    builder = Builder(loader, file, limits, findings)
+    builder = Builder(loader, file, limits, findings, text)
     try:
         data, found = builder.run()
     except Stop as stop:

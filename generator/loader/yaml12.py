@@ -44,6 +44,29 @@ for _tag, _pattern, _first in _CORE_RESOLVERS:
 Yaml12Loader.add_implicit_resolver(NULL, re.compile(r"^$"), [""])
 
 
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    Yaml12CParser: type | None = None
+else:
+
+    class _Yaml12CParser(CParser, yaml.resolver.BaseResolver):  # type: ignore[misc]
+        """libyaml's parser (about ten times faster) with the same YAML 1.2 typing.
+
+        Its events carry the same line and column marks; `build` uses it only for files it reads
+        without any finding, and asks the Python parser again otherwise, so every message and
+        position of a problem comes from one parser.
+        """
+
+        yaml_implicit_resolvers = Yaml12Loader.yaml_implicit_resolvers
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.resolver.BaseResolver.__init__(self)
+
+    Yaml12CParser = _Yaml12CParser
+
+
 def scalar_value(tag: str, text: str) -> object:
     """The Python value of a scalar; raises ValueError when `text` is not a valid `tag`."""
     if tag == STR:

@@ -210,3 +210,47 @@ def test_an_unchanged_dump_of_the_default_playbook_renders(
     result = validate_playbook(playbook)
     assert result.ok, [f"{f.rule} {f.location}" for f in result.errors]
     exercise(playbook)
+
+
+# --------------------------------------------------------------------------- two parsers agree
+
+
+def parsed_by(parser: type, text: str) -> tuple[object, ...]:
+    """Everything `build` would keep from one parser: data, positions, findings; or the error."""
+    from generator.loader.build import _build
+    from generator.loader.limits import DEFAULT_LIMITS
+
+    try:
+        data, positions, findings, found = _build(parser(text), text, "f.yaml", DEFAULT_LIMITS)
+    except yaml.YAMLError as error:
+        return ("error", type(error).__name__)
+    return (
+        repr(data),
+        sorted(positions.values.items(), key=repr),
+        sorted(positions.keys.items(), key=repr),
+        sorted(positions.ends.items(), key=repr),
+        [(f.rule, f.location, f.message, f.hint) for f in findings],
+        found,
+    )
+
+
+LINE_ENDINGS = st.sampled_from(["\r\n", "\r", "\n", "\u00a0", "\x7f", "\U0001f600", "\x1b"])
+MIXED = st.lists(TOKENS | LINE_ENDINGS | st.text(max_size=8), max_size=60).map("".join)
+
+
+@FUZZ
+@given(text=MIXED.map(lambda text: text + "\n"))
+def test_libyaml_reads_cleanly_only_what_the_python_parser_reads_alike(text: str) -> None:
+    """The loader keeps libyaml's result only for a text without tab that it reads without any
+    finding; then the Python parser (the reference for every message) must agree exactly."""
+    from generator.loader.yaml12 import Yaml12CParser, Yaml12Loader
+
+    assert Yaml12CParser is not None, "PyYAML without libyaml: the loader's fast path is off"
+    from generator.loader.build import _PYTHON_ONLY
+
+    if _PYTHON_ONLY.search(text):
+        return
+    fast = parsed_by(Yaml12CParser, text)
+    if fast[0] == "error" or fast[4]:
+        return  # the loader asks the Python parser again
+    assert fast == parsed_by(Yaml12Loader, text)
