@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
-from generator.layout import FILE_KINDS
+import pytest
+
+from generator.layout import FILE_KINDS, PROJECT_ROOT, REQUIRED_KINDS
 from generator.loader import load_file
 from generator.model import Playbook
 from generator.pipeline import ValidationResult, validate_playbook
 from generator.validate import SchemaSet, check_schema
+from generator.validate.rule_table import RULE_TABLE, SEMANTIC_RULES, level_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -18,7 +24,7 @@ def test_a_valid_playbook_gives_document_and_model(minimal_playbook_dir: Path) -
     result = validate_playbook(minimal_playbook_dir)
     assert isinstance(result, ValidationResult)
     assert result.ok and result.findings == () and result.errors == () and result.warnings == ()
-    assert list(result.document) == list(FILE_KINDS)
+    assert list(result.document) == [kind for kind in FILE_KINDS if kind != "incident-types"]
     assert isinstance(result.model, Playbook)
     assert [s.id for s in result.model.severities] == ["sev1", "sev2"]
     assert len(result.files) == 10
@@ -44,6 +50,106 @@ def test_findings_are_sorted_by_file_line_and_column(make_playbook) -> None:
     keys = [(f.location.file, f.location.line, f.location.column) for f in result.findings]
     assert keys == sorted(keys)
     assert len({Path(f.location.file).name for f in result.findings}) == 3
+
+
+def test_a_wrong_format_version_is_the_only_finding(make_playbook) -> None:
+    """The case holds format-1 severities and roles too; their errors would only be noise."""
+    result = validate_playbook(make_playbook(FIXTURES / "invalid" / "format-version"))
+    [finding] = result.findings
+    assert finding.rule == "format-version" and finding.is_error
+    assert finding.message == "this playbook is written in format 1; this tool reads format 2"
+    assert "README" in finding.hint
+    assert result.model is None
+
+
+def test_a_future_format_asks_for_a_newer_tool(make_playbook, tmp_path: Path) -> None:
+    playbook = make_playbook()
+    org = playbook / "organisation.yaml"
+    org.write_text(org.read_text("utf-8").replace("format: 2", "format: 3"), "utf-8")
+    [finding] = validate_playbook(playbook).findings
+    assert finding.message == "this playbook is written in format 3; this tool reads format 2"
+    assert finding.hint == "use a newer version of incident-playbook, which reads this format"
+
+
+def test_a_quoted_format_says_to_write_a_number(make_playbook) -> None:
+    playbook = make_playbook()
+    org = playbook / "organisation.yaml"
+    org.write_text(org.read_text("utf-8").replace("format: 2", 'format: "2"'), "utf-8")
+    [finding] = validate_playbook(playbook).findings
+    assert finding.message.startswith("`format` is '2', which is not a format number")
+    assert (finding.location.line, finding.location.column) == (2, 9)
+
+
+@pytest.mark.parametrize("kind", ["decision-tree", "incident-types"])
+def test_optional_files_may_be_left_out(make_playbook, kind: str) -> None:
+    playbook = make_playbook()
+    (playbook / f"{kind}.yaml").unlink(missing_ok=True)
+    result = validate_playbook(playbook)
+    assert result.findings == () and result.model is not None
+
+
+def test_a_missing_required_file_hint_never_suggests_writing_over_the_folder(make_playbook) -> None:
+    playbook = make_playbook()
+    (playbook / "roles.yaml").unlink()
+    [finding] = [f for f in validate_playbook(playbook).findings if f.rule == "file-missing"]
+    assert finding.message == "the playbook has no roles.yaml; every playbook needs one"
+    assert "new, empty folder" in finding.hint
+    assert "--force" not in finding.hint
+    assert set(REQUIRED_KINDS) == set(FILE_KINDS) - {"decision-tree", "incident-types"}
+
+
+# ------------------------------------------------------------------ the rule table
+
+
+def rule_ids_in_code() -> set[str]:
+    """Every rule id a semantic rule module passes to a finding, read from the source."""
+    found: set[str] = set()
+    for path in (PROJECT_ROOT / "generator" / "validate").glob("rules_*.py"):
+        text = path.read_text("utf-8")
+        found |= set(re.findall(r'(?:finding\(|Finding\(|RULE = )\s*"([a-z]+(?:-[a-z]+)+)"', text))
+        found |= set(
+            re.findall(r'^\s+"((?:ref-unknown|tree|cadence|group|unique)[a-z-]*)",$', text, re.M)
+        )
+    return found
+
+
+def test_every_rule_the_code_reports_is_in_the_table() -> None:
+    listed = {row.rule for row in SEMANTIC_RULES}
+    in_code = rule_ids_in_code()
+    assert {"format-version", "placeholder-link", "sample-text", "tree-path-long"} <= in_code
+    assert in_code <= listed, in_code - listed
+    assert len({row.rule for row in RULE_TABLE}) == len(RULE_TABLE)
+    for row in RULE_TABLE:
+        assert row.level in ("error", "warning") and len(row.checks) > 10, row
+
+
+def test_levels_come_from_the_table() -> None:
+    assert level_of("tree-path-long") == "warning"
+    assert level_of("escalation-dead-end") == "error"
+    with pytest.raises(KeyError):
+        level_of("no-such-rule")
+
+
+def test_the_table_and_the_validator_work_under_python_dash_oo(make_playbook) -> None:
+    """-OO strips docstrings: the rule table is code, so levels and findings stay the same."""
+    playbook = make_playbook(FIXTURES / "invalid" / "tree-path-long")
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from generator.validate.rule_table import SEMANTIC_RULES\n"
+        "from generator.pipeline import validate_playbook\n"
+        "assert len(SEMANTIC_RULES) > 30\n"
+        "r = validate_playbook(Path(sys.argv[1]))\n"
+        "print([(f.rule, f.level) for f in r.findings])\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-OO", "-c", script, str(playbook)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=PROJECT_ROOT,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[('tree-path-long', 'warning')]"
 
 
 def test_a_missing_folder_gives_no_document(tmp_path: Path) -> None:
