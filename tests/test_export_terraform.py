@@ -5,8 +5,10 @@ playbook and every preset."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -303,3 +305,24 @@ def test_a_file_where_a_folder_is_needed_is_a_usage_error(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["export", "--to", "firehydrant", "--out", str(target)])
     assert result.exit_code == 2
     assert "is a file; --to firehydrant writes a folder" in result.output
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_terraform_reads_the_export(tmp_path: Path, target: str) -> None:
+    """`terraform providers` parses every file (block kinds, names, variable types) offline."""
+    terraform = shutil.which("terraform") or shutil.which("tofu")
+    if terraform is None:
+        pytest.skip("no terraform or tofu on PATH")
+    out = export(ROOT / "playbook", target, tmp_path / "out")
+    done = subprocess.run(
+        [terraform, "providers"],
+        cwd=out,
+        env={**os.environ, "TF_CLI_CONFIG_FILE": os.devnull, "TF_IN_AUTOMATION": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    source = json.loads((PROVIDERS_DIR / f"{target}.json").read_text())["registry_source"]
+    assert f"provider[registry.terraform.io/{source}]" in done.stdout
