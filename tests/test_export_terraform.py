@@ -326,3 +326,22 @@ def test_terraform_reads_the_export(tmp_path: Path, target: str) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     source = json.loads((PROVIDERS_DIR / f"{target}.json").read_text())["registry_source"]
     assert f"provider[registry.terraform.io/{source}]" in done.stdout
+
+
+def test_a_file_an_export_no_longer_writes_is_removed(tmp_path: Path) -> None:
+    out = export(ROOT / "playbook", "rootly", tmp_path / "out")
+    assert (out / "rootly-templates.tf.json").is_file()
+    (out / "main.tf").write_text("# the user's own\n", encoding="utf-8")
+    copy = tmp_path / "no-status-page"
+    shutil.copytree(ROOT / "playbook", copy)
+    path = copy / "communication.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for channel in data["channels"]:
+        if channel["kind"] == "status-page":
+            channel["kind"] = "other"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    export(copy, "rootly", out)
+    assert not (out / "rootly-templates.tf.json").exists()
+    assert (out / "main.tf").read_text(encoding="utf-8") == "# the user's own\n"
+    notes = (out / "rootly-not-exported.md").read_text(encoding="utf-8")
+    assert "`customers-investigating`" in notes

@@ -214,6 +214,9 @@ class TerraformExport:
         out_dir.mkdir(parents=True, exist_ok=True)
         contents = self.files(groups)
         contents[f"{self.target}-not-exported.md"] = notes
+        for stale in out_dir.glob(f"{self.target}-*.tf.json"):
+            if stale.name not in contents:  # an earlier export's file would keep its resources
+                stale.unlink()
         written = []
         for name in sorted(contents):
             path = out_dir / name
