@@ -57,7 +57,9 @@ def test_ticks_made_in_one_incident_are_not_ticked_in_the_next(site, context, op
     tasks(page).nth(1).locator("input").check()
     end = page.get_by_role("button", name="End incident")
     end.click()
-    assert "Incident in progress" in page.locator(".pb-incident").inner_text()  # one tap is not enough
+    assert (
+        "Incident in progress" in page.locator(".pb-incident").inner_text()
+    )  # one tap is not enough
     page.locator(".pb-incident .pb-end").click()
     assert "No incident running" in page.locator(".pb-incident").inner_text()
     assert tasks(page).locator("input:checked").count() == 0
@@ -90,7 +92,9 @@ def test_a_tick_on_the_role_page_shows_on_the_phase_page(site, context, open_pag
     same = phase.locator(f'li.pb-check[data-pb-task="{task}"]')
     assert same.count() == 1
     assert same.locator("input").is_checked()
-    assert same.locator(".pb-check-time").inner_text() == first.locator(".pb-check-time").inner_text()
+    assert (
+        same.locator(".pb-check-time").inner_text() == first.locator(".pb-check-time").inner_text()
+    )
     same.locator("input").uncheck()
     page.reload()
     assert not tasks(page).first.locator("input").is_checked()

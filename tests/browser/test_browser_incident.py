@@ -27,20 +27,27 @@ def start_incident(open_page, site, title: str, severity: str) -> None:
     page = open_page(site.url("index.html"))
     page.get_by_role("button", name="Start an incident").click()
     page.locator(".pb-incident-edit summary").click()
-    page.locator('.pb-incident [name="title"]').fill(title)
-    page.locator('.pb-incident [name="severity"]').select_option(severity)
+    page.locator('.pb-incident [name="incident-title"]').fill(title)
+    page.locator('.pb-incident [name="incident-severity"]').select_option(severity)
     page.locator(".pb-incident form button").click()
     page.close()
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_banner_on_every_page_shows_the_incident_and_its_age(site, context, open_page, watch, width):
+def test_banner_on_every_page_shows_the_incident_and_its_age(
+    site, context, open_page, watch, width
+):
     sev = site.list("severities", "severities")[1]
     context.clock.set_fixed_time(START)
     start_incident(open_page, site, "Checkout errors in EU", sev["id"])
     context.clock.set_fixed_time("2026-11-27T15:17:00Z")
     role = site.list("roles", "roles")[0]["id"]
-    for path in ("index.html", f"roles/{role}.html", "respond/pocket-card.html", "severities/index.html"):
+    for path in (
+        "index.html",
+        f"roles/{role}.html",
+        "respond/pocket-card.html",
+        "severities/index.html",
+    ):
         page = open_page(site.url(path), width=width)
         banner = page.locator(".pb-incident")
         assert banner.count() == 1, path
@@ -94,7 +101,9 @@ def test_timeline_gathers_ticks_and_posted_updates_in_order(site, context, open_
 
 def test_the_active_incident_tick_times_and_details_are_printed(site, context, open_page, watch):
     context.clock.set_fixed_time(START)
-    start_incident(open_page, site, "Payment delays", site.list("severities", "severities")[0]["id"])
+    start_incident(
+        open_page, site, "Payment delays", site.list("severities", "severities")[0]["id"]
+    )
     phase = site.list("phases", "phases")[0]
     page = open_page(site.url(f"phases/{phase['id']}.html"))
     page.locator("li.pb-check input").first.check()
@@ -129,7 +138,9 @@ def test_print_shows_check_details_and_link_addresses(site, open_page, watch):
         if detail.count():
             assert detail.first.is_visible(), path
             found["detail"] = True
-        links = page.locator('.md-content a[href^="http"], .md-content a[href^="tel:"], .md-content a[href^="mailto:"]')
+        links = page.locator(
+            '.md-content a[href^="http"], .md-content a[href^="tel:"], .md-content a[href^="mailto:"]'
+        )
         if links.count():
             after = links.first.evaluate("(a) => getComputedStyle(a, '::after').content")
             assert links.first.get_attribute("href") in after, path

@@ -111,7 +111,9 @@ def test_result_is_unmistakable_with_back_and_restart_on_top(site, open_page, wa
         assert state(page) == ("severity", level["id"])
         label = page.locator(".pb-tree-level")
         assert label.inner_text() == level["label"]
-        body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+        body = page.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)"
+        )
         size = label.evaluate("(e) => parseFloat(getComputedStyle(e).fontSize)")
         assert size >= 1.8 * body
         colours[level["id"]] = label.evaluate("(e) => getComputedStyle(e).backgroundColor")
@@ -153,7 +155,9 @@ def test_browser_back_returns_to_the_previous_question(site, open_page, watch):
     assert len(seen) >= 3
     for previous in reversed(seen[:-1]):
         page.go_back()
-        expect(page.locator(".pb-tree .pb-tree-step")).to_have_attribute("data-pb-node", previous[1])
+        expect(page.locator(".pb-tree .pb-tree-step")).to_have_attribute(
+            "data-pb-node", previous[1]
+        )
     page.go_back()
     assert page.url.endswith("index.html")
     page.go_forward()

@@ -63,9 +63,10 @@
     this.templateWrap = this.template.parentNode;
     this.stageHint = m.appendChild(el("p", "pb-hint pb-stage-hint"));
     this.fields = m.appendChild(el("div", "pb-composer-fields"));
+    m.appendChild(el("h3", null, "Preview"));
+    /* A child of the mount, so on phones it can stick to the bottom while the fields are typed in. */
+    this.preview = m.appendChild(el("div", "pb-preview"));
     var out = m.appendChild(el("div", "pb-composer-output"));
-    out.appendChild(el("h3", null, "Preview"));
-    this.preview = out.appendChild(el("div", "pb-preview"));
     this.preview.setAttribute("aria-label", "Preview of the update");
     this.count = out.appendChild(el("p", "pb-count"));
     this.lint = out.appendChild(el("ul", "pb-lint"));
@@ -87,7 +88,7 @@
   /* The draft of the running incident (choices and typed values), else its severity. */
   Composer.prototype.restore = function () {
     var i = PB.incident.active();
-    var d = i && i.drafts.composer;
+    var d = PB.incident.drafts().composer;
     if (i && i.severity && byId(this.severities, i.severity)) this.severity.value = i.severity;
     if (!d) return;
     if (byId(this.stages, d.stage)) this.stage.value = d.stage;

@@ -157,7 +157,8 @@
   function begin(s) {
     var at = now();
     var id = "i" + at.toString(36) + Math.random().toString(36).slice(2, 6);
-    s.all[id] = { id: id, title: "", severity: "", start: at, ticks: {}, posts: [], drafts: {} };
+    s.all[id] = { id: id, title: "", severity: "", start: at, ticks: {}, posts: [], drafts: s.drafts || {} };
+    delete s.drafts; /* a draft begun before the start joins the incident */
     s.active = id;
     return s.all[id];
   }
@@ -224,10 +225,15 @@
       i.posts.push(entry);
       changed(s);
     },
+    /* Drafts of the running incident, or of none yet (they join the next one started). */
+    drafts: function () {
+      var s = state();
+      return (s.all[s.active] || s).drafts || {};
+    },
     draft: function (key, value) {
       var s = state();
-      var i = s.all[s.active];
-      if (!i) return;
+      var i = s.all[s.active] || s;
+      i.drafts = i.drafts || {};
       if (value == null) delete i.drafts[key]; else i.drafts[key] = value;
       write(KEY, s); /* no re-render while typing */
     },
@@ -281,11 +287,11 @@
       return input;
     }
     var title = field("Title", el("input"));
-    title.name = "title";
+    title.name = "incident-title";
     title.value = i.title || "";
     var levels = site().severities || [];
     var sev = field("Severity", el(levels.length ? "select" : "input"));
-    sev.name = "severity";
+    sev.name = "incident-severity";
     if (levels.length) {
       sev.appendChild(el("option", null, "not decided yet")).value = "";
       levels.forEach(function (l) {
@@ -295,7 +301,7 @@
     sev.value = i.severity || "";
     var start = field("Started at (this device's time)", el("input"));
     start.type = "datetime-local";
-    start.name = "start";
+    start.name = "incident-start";
     start.value = localInput(i.start);
     form.appendChild(button("Save", null)).type = "submit";
     form.addEventListener("submit", function (event) {
