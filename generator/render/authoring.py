@@ -1,94 +1,35 @@
-"""The authoring reference, generated from the schemas: every file, field, type, allowed value,
-the rule ids that check it, and an example, so a reviewer can look any field up.
+"""The authoring reference, generated from the schemas and the rule table: every file, every field
+with its type, allowed values, an example, and the ids of the rules that check it.
 
-The schemas are the single source: a field added there appears here on the next build. Semantic
-rules are attached to the fields they read by the table `SEMANTIC`; a test checks that every rule
-of the validator appears on the page.
+The schemas are the single source of fields: a field added there appears here on the next build.
+Rules come from `generator.validate.rule_table` (a table in code, so nothing is lost under
+`python -OO`); the semantic rules are attached to the fields they read by `SEMANTIC` below, and a
+test checks that every rule of the table appears on the page.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator.layout import FILE_KINDS, SCHEMA_DIR, schema_file
-from generator.loader.rules import LOADER_RULES, LOADER_WARNINGS
-from generator.validate import rules as semantic_rules
+import yaml
+
+from generator.layout import (
+    DEFAULT_PLAYBOOK_DIR,
+    FILE_KINDS,
+    OPTIONAL_KINDS,
+    SCHEMA_DIR,
+    schema_file,
+)
+from generator.loader.yaml12 import Yaml12Loader
+from generator.render.authoring_rules import SEMANTIC, SHARED_RULES, canonical, semantic_rules
+from generator.validate.rule_table import RULE_TABLE
 from generator.validate.schema_check import KEYWORD_RULES as SCHEMA_KEYWORD_RULES
 
-#: Semantic rules by (file kind, field path); paths as shown on the page.
-SEMANTIC: dict[tuple[str, str], tuple[str, ...]] = {
-    ("organisation", "timezone"): ("timezone-unknown",),
-    ("organisation", "review_max_age_days"): ("review-stale",),
-    ("severities", "severities[].id"): ("unique-id",),
-    ("severities", "severities[].response.acknowledge_within"): ("ack-order",),
-    ("severities", "severities[].response.roles"): ("ref-unknown-role",),
-    ("roles", "roles[].id"): ("unique-id",),
-    ("roles", "roles[].checklists"): ("ref-unknown-phase",),
-    ("phases", "phases[].id"): ("unique-id",),
-    ("phases", "phases[].checklist[].id"): ("unique-id",),
-    ("phases", "phases[].checklist[].role"): ("ref-unknown-role",),
-    ("phases", "phases[].checklist[].severities"): ("ref-unknown-severity",),
-    ("phases", "workflow[].id"): ("unique-id",),
-    ("phases", "workflow[].phase"): ("ref-unknown-phase",),
-    ("communication", "audiences[].id"): ("unique-id",),
-    ("communication", "audiences[].channels"): ("ref-unknown-channel",),
-    ("communication", "channels[].id"): ("unique-id",),
-    ("communication", "cadence"): (
-        "ref-unknown-severity",
-        "ref-unknown-audience",
-        "cadence-missing",
-        "cadence-order",
-    ),
-    ("communication", "phrases_to_avoid[].pattern"): ("phrase-pattern-invalid",),
-    ("status-templates", "stages[].id"): ("unique-id",),
-    ("status-templates", "templates[].id"): ("unique-id",),
-    ("status-templates", "templates[].stage"): ("ref-unknown-stage",),
-    ("status-templates", "templates[].audience"): ("ref-unknown-audience",),
-    ("status-templates", "templates[].severities"): ("ref-unknown-severity",),
-    ("status-templates", "templates[].title"): ("template-placeholder-undeclared",),
-    ("status-templates", "templates[].body"): ("template-placeholder-undeclared",),
-    ("status-templates", "templates[].placeholders"): ("template-placeholder-unused",),
-    ("status-templates", "templates[].placeholders[].name"): ("unique-id",),
-    ("decision-tree", "start"): ("tree-start-missing",),
-    ("decision-tree", "nodes"): ("tree-unreachable-node", "tree-cycle"),
-    ("decision-tree", "nodes[].id"): ("unique-id",),
-    ("decision-tree", "nodes[].answers[]"): ("tree-answer-target",),
-    ("decision-tree", "nodes[].answers[].next"): ("ref-unknown-node",),
-    ("decision-tree", "nodes[].answers[].severity"): (
-        "ref-unknown-severity",
-        "tree-severity-unreachable",
-    ),
-    ("rubrics", "rubrics[].id"): ("unique-id",),
-    ("mitigation", "patterns[].id"): ("unique-id",),
-    ("mitigation", "symptoms[].id"): ("unique-id",),
-    ("mitigation", "symptoms[].pattern"): ("ref-unknown-pattern",),
-    ("guidance", "failure_patterns[].id"): ("unique-id",),
-    ("guidance", "after_incident[].id"): ("unique-id",),
-    ("guidance", "after_incident[].role"): ("ref-unknown-role",),
-    ("guidance", "summary_template[].id"): ("unique-id",),
-}
-_REVIEW_FIELDS = ("last_reviewed",)
-_REVIEW_RULES = ("review-date-invalid", "review-stale")
-
-#: What each schema rule id means, in words.
-SCHEMA_RULE_WORDS: dict[str, str] = {
-    "schema-type": "a value has the wrong type (text, number, list, mapping, true/false)",
-    "schema-required": "a required field is missing",
-    "schema-unknown-field": "a field the file does not have (often a typo)",
-    "schema-enum": "a value outside the allowed list",
-    "schema-pattern": "a value in the wrong form (an id, a duration, a date)",
-    "schema-format": "a value in the wrong format (a web address)",
-    "schema-length": "a text too short or too long",
-    "schema-count": "a list or mapping with too few or too many entries",
-    "schema-unique": "a list repeats an entry",
-    "schema-range": "a number outside the allowed range",
-    "schema-one-of": "exactly one of two alternatives must be given",
-    "schema-key": "a mapping key that is not allowed (the keys of cadence are ids)",
-}
+__all__ = ["SEMANTIC", "FieldDoc", "FileDoc", "RuleDoc", "authoring_reference", "rule_table"]
 
 
 @dataclass(frozen=True)
@@ -98,7 +39,7 @@ class FieldDoc:
     required: bool
     description: str
     allowed: str  # in words; empty when any value of the type is fine
-    example: str
+    example: str  # one line of YAML
     rules: tuple[str, ...]
 
 
@@ -107,6 +48,7 @@ class FileDoc:
     kind: str
     title: str
     description: str
+    optional: bool  # the whole file may be left out
     fields: list[FieldDoc] = field(default_factory=list)
 
 
@@ -115,10 +57,14 @@ class RuleDoc:
     rule: str
     level: str
     checks: str
+    stage: str  # loader, schema or semantic
 
 
-def authoring_reference(schema_dir: Path = SCHEMA_DIR) -> list[FileDoc]:
-    """One `FileDoc` per playbook file, fields in schema order."""
+def authoring_reference(
+    schema_dir: Path = SCHEMA_DIR, playbook_dir: Path = DEFAULT_PLAYBOOK_DIR
+) -> list[FileDoc]:
+    """One `FileDoc` per playbook file, fields in schema order. A field whose schema gives no
+    example shows the first value the default playbook (or a preset's) has there."""
     schemas = {
         path.name: json.loads(path.read_text(encoding="utf-8"))
         for path in sorted(schema_dir.glob("*.schema.json"))
@@ -126,24 +72,51 @@ def authoring_reference(schema_dir: Path = SCHEMA_DIR) -> list[FileDoc]:
     files = []
     for kind in FILE_KINDS:
         schema = schemas[schema_file(kind)]
-        doc = FileDoc(kind, schema.get("title", kind), _first_sentences(schema))
+        doc = FileDoc(
+            kind, schema.get("title", kind), _first_sentences(schema), kind in OPTIONAL_KINDS
+        )
         _walk(doc, schemas, schema, "", kind)
         files.append(doc)
-    return files
+    return [_with_playbook_examples(doc, playbook_dir) for doc in files]
+
+
+def _with_playbook_examples(doc: FileDoc, playbook_dir: Path) -> FileDoc:
+    """The file's fields, each missing example taken from the playbook's own value there."""
+    if all(f.example for f in doc.fields):
+        return doc
+    source = playbook_dir / f"{doc.kind}.yaml"
+    data = (
+        yaml.load(source.read_text(encoding="utf-8"), Loader=Yaml12Loader)
+        if source.is_file()
+        else None
+    )
+    fields = [
+        f if f.example else replace(f, example=_one_line(_value_at(data, canonical(f.path))))
+        for f in doc.fields
+    ]
+    return replace(doc, fields=fields)
+
+
+def _value_at(node: Any, steps: tuple[str, ...]) -> Any:
+    """The first value at a canonical path (`*` = any list item or mapping key), or None."""
+    if not steps:
+        return node
+    head, rest = steps[0], steps[1:]
+    if head == "*":
+        children = (
+            node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        )
+        for child in children:
+            found = _value_at(child, rest)
+            if found is not None:
+                return found
+        return None
+    return _value_at(node.get(head), rest) if isinstance(node, dict) else None
 
 
 def rule_table() -> list[RuleDoc]:
-    """Every rule id: loader, schema, then the semantic rules of the validator's table."""
-    rows = [
-        RuleDoc(rule, "warning" if rule in LOADER_WARNINGS else "error", words)
-        for rule, words in LOADER_RULES.items()
-    ]
-    rows += [RuleDoc(rule, "error", words) for rule, words in SCHEMA_RULE_WORDS.items()]
-    for match in re.finditer(
-        r"^\| `([a-z-]+)` \| (\w+) \| (.+?) \|$", semantic_rules.__doc__ or "", re.M
-    ):
-        rows.append(RuleDoc(match.group(1), match.group(2), match.group(3).replace("`", "")))
-    return rows
+    """Every rule id of the validator's table: loader, schema, then semantic rules."""
+    return [RuleDoc(row.rule, row.level, row.checks, row.stage) for row in RULE_TABLE]
 
 
 def _first_sentences(schema: dict[str, Any]) -> str:
@@ -192,15 +165,22 @@ def _descend(
     extra = node.get("additionalProperties")
     if isinstance(extra, dict) and node.get("propertyNames"):
         value, def_name = _resolve(schemas, extra)
-        key_words = _key_words(node["propertyNames"])
-        child_path = f"{path}.<{key_words}>"
+        child_path = f"{path}.<{_key_words(node['propertyNames'])}>"
         doc.fields.append(_field(kind, child_path, value, def_name, False, schemas))
         _descend(doc, schemas, value, child_path, kind)
 
 
+_KEY_EXAMPLES = {
+    "severity id": "sev1",
+    "audience id": "customers",
+    "stage id": "investigating",
+    "phase id": "detection",
+}
+
+
 def _key_words(names: dict[str, Any]) -> str:
     text = names.get("description", "key")
-    match = re.search(r"(severity|audience|phase) id", text)
+    match = re.search(r"(severity|audience|stage|phase) id", text)
     return match.group(0) if match else "key"
 
 
@@ -212,25 +192,33 @@ def _field(
         rules.append("schema-key")
     if required:
         rules.insert(0, "schema-required")
-    rules += SEMANTIC.get((kind, path), ())
-    if path.rsplit(".", 1)[-1] in _REVIEW_FIELDS:
-        rules += _REVIEW_RULES
-    examples = node.get("examples") or []
+    rules += semantic_rules(kind, path)
+    rules += SHARED_RULES.get(def_name, ())
     return FieldDoc(
         path=path,
         type=_type_words(node, def_name, schemas),
         required=required,
         description=node.get("description", ""),
-        allowed=_allowed(node, def_name),
-        example=_example(examples[0]) if examples else _example(node.get("enum", [""])[0]),
+        allowed=_allowed(node, def_name, schemas),
+        example=_one_line(_example_value(node, schemas)),
         rules=tuple(dict.fromkeys(rules)),
     )
 
 
+_DEF_TYPES = {
+    "duration": "duration",
+    "interval": "cadence interval",
+    "id": "id",
+    "date": "date",
+    "last_reviewed": "date",
+    "link": "link",
+    "sample": "fingerprint",
+}
+
+
 def _type_words(node: dict[str, Any], def_name: str, schemas: dict) -> str:
-    if def_name in ("duration", "interval", "id", "date", "url", "last_reviewed"):
-        words = {"url": "web address", "interval": "cadence interval", "last_reviewed": "date"}
-        return words.get(def_name, def_name)
+    if def_name in _DEF_TYPES:
+        return _DEF_TYPES[def_name]
     kind = node.get("type")
     if kind == "array":
         item, item_def = _resolve(schemas, node.get("items", {}))
@@ -247,25 +235,36 @@ def _type_words(node: dict[str, Any], def_name: str, schemas: dict) -> str:
 DEF_WORDS: dict[str, str] = {
     "id": "lower-case letters and digits, words joined by single hyphens, starting with a letter "
     "(sev1, incident-commander); at most 64 characters",
-    "duration": "a number from 1 to 9999 and a unit m, h, d or w (5m, 2h, 1d, 2w), or "
-    "immediately, or next-business-day; never a bare number",
-    "interval": "a duration (15m, 1h), or as-progress-dictates, or none",
+    "duration": "a number from 1 to 9999 and a unit m, h, d, w or bd for business days (5m, 2h, "
+    "1d, 2w, 5bd), or immediately, or next-business-day; never a bare number",
+    "interval": "a duration (15m, 1h, 1bd), or as-progress-dictates, or none",
     "date": "a date written YYYY-MM-DD, in quotes",
     "last_reviewed": "a date written YYYY-MM-DD, in quotes",
-    "url": "a web address starting with http:// or https://",
+    "link": "a link starting with https:, http:, mailto: or tel: (tel:+15550100), or a path "
+    "relative to the site (no other schemes, no spaces)",
+    "sample": "the 12 lower-case hexadecimal digits `playbook init` wrote; delete the line once "
+    "the file is your own",
 }
 
 
-def _allowed(node: dict[str, Any], def_name: str = "") -> str:
-    parts = []
+def _allowed(node: dict[str, Any], def_name: str, schemas: dict) -> str:
     if def_name in DEF_WORDS:
         return DEF_WORDS[def_name]
+    parts = []
     if "enum" in node:
         parts.append("one of " + ", ".join(str(v) for v in node["enum"]))
+    elif "const" in node:
+        parts.append(f"exactly {node['const']}")
     elif node.get("pattern") == "\\S":
         parts.append("not blank")
     elif "pattern" in node:
         parts.append(f"matches the pattern {node['pattern']}")
+    if isinstance(node.get("items"), dict):
+        item, item_def = _resolve(schemas, node["items"])
+        if "enum" in item:
+            parts.append("each one of " + ", ".join(str(v) for v in item["enum"]))
+        elif item_def in DEF_WORDS and item_def != "id":
+            parts.append(f"each {DEF_WORDS[item_def]}")
     if "minimum" in node or "maximum" in node:
         parts.append(f"from {node.get('minimum', '…')} to {node.get('maximum', '…')}")
     if "minItems" in node or "maxItems" in node:
@@ -286,7 +285,54 @@ def _between(low: int, high: int | None, unit: str) -> str:
     return f"at most {high} {unit}" if low == 0 else f"{low} to {high} {unit}"
 
 
-def _example(value: object) -> str:
+def _example_value(node: dict[str, Any], schemas: dict, depth: int = 0) -> Any:
+    """The schema's own example, else one composed from the children's examples."""
+    examples = node.get("examples")
+    if examples:
+        return examples[0]
+    if "const" in node:
+        return node["const"]
+    if "enum" in node:
+        return node["enum"][0]
+    if depth > 3:
+        return None
+    if node.get("type") == "object" and "properties" in node:
+        required = set(node.get("required", ()))
+        names = [n for n in node["properties"] if n in required]
+        names += [n for n in node["properties"] if n not in required][: max(0, 3 - len(names))]
+        composed = {}
+        for name in names:
+            value = _example_value(
+                _resolve(schemas, node["properties"][name])[0], schemas, depth + 1
+            )
+            if value is not None:
+                composed[name] = value
+        return composed or None
+    if node.get("type") == "object" and isinstance(node.get("additionalProperties"), dict):
+        key = _KEY_EXAMPLES.get(_key_words(node.get("propertyNames", {})), "key")
+        value = _example_value(
+            _resolve(schemas, node["additionalProperties"])[0], schemas, depth + 1
+        )
+        return None if value is None else {key: value}
+    if node.get("type") == "array" and isinstance(node.get("items"), dict):
+        value = _child_example(node["items"], schemas, depth)
+        return None if value is None else [value]
+    if node.get("type") == "boolean":
+        return True
+    return None
+
+
+def _child_example(raw: dict[str, Any], schemas: dict, depth: int) -> Any:
+    return _example_value(_resolve(schemas, raw)[0], schemas, depth + 1)
+
+
+def _one_line(value: Any) -> str:
+    """An example as YAML on one line (flow style), as it may be written in the file."""
+    if value is None:
+        return ""
     if isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    text = yaml.safe_dump(
+        value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10_000
+    )
+    return text.strip().removesuffix("...").strip()
