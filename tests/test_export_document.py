@@ -95,14 +95,18 @@ def words_of(text: str) -> str:
 
 
 def expected(model: Playbook) -> dict[str, list[str]]:
-    """What the one document must show: every level, role, checklist item, template, rubric."""
+    """What the one document must show: every level, role, checklist item, template, rubric
+    and incident type."""
     out: dict[str, list[str]] = {
         "levels": [],
         "roles": [],
         "checklist": [],
         "templates": [],
         "rubrics": [],
+        "incident types": [],
     }
+    for kind in model.incident_types:
+        out["incident types"] += [kind.name, kind.summary, *kind.actions]
     for severity in model.severities:
         out["levels"] += [severity.label, severity.name, severity.summary, *severity.definition]
     for role in model.roles:
