@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +52,7 @@ def set_answer(doc: Doc, nid: str, label: str, **target: str) -> None:
     chosen = answer(doc, nid, label)
     chosen.pop("next", None)
     chosen.pop("severity", None)
+    chosen.pop("type", None)
     chosen.update(target)
 
 
@@ -100,21 +102,19 @@ CASES = [
         False,
     ),
     Case(
-        "ic-not-required",
-        lambda d: severity(d, "sev2")["response"].update(incident_commander={"required": False}),
+        "lead-changed",
+        lambda d: severity(d, "sev2")["response"].update(lead="operations-lead"),
         "severities",
         "changed",
-        "SEV-2: incident commander required yes -> no",
-        True,
+        "SEV-2: lead role not set -> operations-lead",
+        False,
     ),
     Case(
-        "ic-later",
-        lambda d: severity(d, "sev1")["response"]["incident_commander"].update(
-            assigned_within="20m"
-        ),
+        "lead-later",
+        lambda d: severity(d, "sev1")["response"].update(lead_assigned_within="20m"),
         "severities",
         "changed",
-        "SEV-1: incident commander assigned within 10m -> 20m",
+        "SEV-1: lead assigned within 10m -> 20m",
         True,
     ),
     Case(
@@ -135,13 +135,62 @@ CASES = [
     ),
     Case(
         "fewer-paged",
-        lambda d: severity(d, "sev1")["response"]["page"].remove(
-            "Secondary on-call of the affected service"
-        ),
+        lambda d: severity(d, "sev1")["response"]["page"].pop(1),
         "severities",
         "removed",
-        "SEV-1: paged: removed 'Secondary on-call of the affected service'",
+        "SEV-1, page 'Secondary on-call of the affected service' removed",
         True,
+    ),
+    Case(
+        "more-paged-by-chat-command",
+        lambda d: severity(d, "sev2")["response"]["page"].append(
+            {"who": "Incident manager", "how": "chat-command", "command": "!ic page"}
+        ),
+        "severities",
+        "added",
+        "SEV-2, page 'Incident manager' added",
+        False,
+    ),
+    Case(
+        "escalation-slower",
+        lambda d: severity(d, "sev1")["response"]["page"][0].update(escalate_after="15m"),
+        "severities",
+        "changed",
+        "SEV-1, page 'Primary on-call of the affected service': escalate after 5m -> 15m",
+        True,
+    ),
+    Case(
+        "escalation-faster",
+        lambda d: severity(d, "sev1")["response"]["page"][0].update(escalate_after="2m"),
+        "severities",
+        "changed",
+        "SEV-1, page 'Primary on-call of the affected service': escalate after 5m -> 2m",
+        False,
+    ),
+    Case(
+        "escalation-dropped",
+        lambda d: severity(d, "sev1")["response"]["page"][0].pop("escalate_after"),
+        "severities",
+        "changed",
+        "SEV-1, page 'Primary on-call of the affected service': escalate after 5m -> not set",
+        True,
+    ),
+    Case(
+        "urgency-lower",
+        lambda d: severity(d, "sev1")["response"]["page"][0].update(urgency="low"),
+        "severities",
+        "changed",
+        "SEV-1, page 'Primary on-call of the affected service': urgency high -> low",
+        True,
+    ),
+    Case(
+        "paging-order",
+        lambda d: severity(d, "sev2")["response"]["page"].reverse(),
+        "severities",
+        "changed",
+        "SEV-2: paged order 'Primary on-call of the affected service', 'Incident commander "
+        "on-call' -> 'Incident commander on-call', 'Primary on-call of the affected service'",
+        False,
     ),
     Case(
         "no-war-room",
@@ -153,27 +202,94 @@ CASES = [
     ),
     Case(
         "public-communication-weaker",
-        lambda d: severity(d, "sev1")["response"].update(public_communication="if-customer-facing"),
+        lambda d: severity(d, "sev1")["response"].update(
+            public_communication={"when": "if-customer-facing"}
+        ),
         "severities",
         "changed",
         "SEV-1: public communication always -> if-customer-facing",
         True,
     ),
     Case(
-        "executives-later",
-        lambda d: severity(d, "sev1")["response"].update(executive_notification_within="1h"),
+        "public-communication-lead-decides",
+        lambda d: severity(d, "sev2")["response"].update(
+            public_communication={"when": "lead-decides"}
+        ),
         "severities",
         "changed",
-        "SEV-1: executive notification within 15m -> 1h",
+        "SEV-2: public communication if-customer-facing -> lead-decides",
+        True,
+    ),
+    Case(
+        "public-communication-dropped",
+        lambda d: severity(d, "sev1")["response"].pop("public_communication"),
+        "severities",
+        "changed",
+        "SEV-1: public communication always -> not set",
+        True,
+    ),
+    Case(
+        "public-communication-stronger",
+        lambda d: severity(d, "sev3")["response"].update(public_communication={"when": "always"}),
+        "severities",
+        "changed",
+        "SEV-3: public communication if-customer-facing -> always",
+        False,
+    ),
+    Case(
+        "executives-later",
+        lambda d: severity(d, "sev1")["response"]["executives"].update(within="1h"),
+        "severities",
+        "changed",
+        "SEV-1: executives told within 15m -> 1h",
+        True,
+    ),
+    Case(
+        "executives-conditional",
+        lambda d: severity(d, "sev1")["response"].update(
+            executives={"when": "conditional", "condition": "the outage lasts an hour"}
+        ),
+        "severities",
+        "changed",
+        "SEV-1: executives told always -> conditional",
         True,
     ),
     Case(
         "executives-dropped",
-        lambda d: severity(d, "sev1")["response"].pop("executive_notification_within"),
+        lambda d: severity(d, "sev1")["response"].pop("executives"),
         "severities",
         "changed",
-        "SEV-1: executive notification within 15m -> not set",
+        "SEV-1: executives told 'always, within 15m' -> not set",
         True,
+    ),
+    Case(
+        "executives-added",
+        lambda d: severity(d, "sev3")["response"].update(
+            executives={"when": "always", "within": "1h"}
+        ),
+        "severities",
+        "changed",
+        "SEV-3: executives told never -> always",
+        False,
+    ),
+    # severity groups
+    Case(
+        "group-narrower",
+        lambda d: d["severities"]["groups"][0].update(severities=["sev1"]),
+        "groups",
+        "removed",
+        "group Major incident: severities: removed sev2",
+        True,
+    ),
+    Case(
+        "group-added",
+        lambda d: d["severities"]["groups"].append(
+            {"id": "minor", "name": "Minor incident", "severities": ["sev3", "sev4"]}
+        ),
+        "groups",
+        "added",
+        "group Minor incident added",
+        False,
     ),
     Case(
         "severity-removed",
@@ -236,6 +352,33 @@ CASES = [
         "role Scribe: responsibilities: added 'Keep the timeline.'",
         False,
     ),
+    Case(
+        "default-lead",
+        lambda d: d["roles"].update(lead="operations-lead"),
+        "roles",
+        "changed",
+        "default lead role incident-commander -> operations-lead",
+        False,
+    ),
+    Case(
+        "role-staffing",
+        lambda d: by_id(d["roles"]["roles"], "scribe").update(staffing="standing"),
+        "roles",
+        "changed",
+        "role Scribe: staffing per-incident -> standing",
+        False,
+    ),
+    # incident types
+    Case(
+        "incident-type-added",
+        lambda d: d.update(
+            {"incident-types": {"types": [{"id": "security", "name": "Security incident"}]}}
+        ),
+        "incident-types",
+        "added",
+        "incident type Security incident added",
+        False,
+    ),
     # phases and workflow
     Case(
         "checklist-item-removed",
@@ -252,7 +395,18 @@ CASES = [
         ).update(severities=["sev1"]),
         "phases",
         "changed",
-        "phase Detection, checklist item 'page-others': applies to sev1, sev2 -> sev1",
+        "phase Detection, checklist item 'page-others': applies to major -> sev1",
+        True,
+    ),
+    Case(
+        "checklist-item-only-for-a-type",
+        lambda d: by_id(
+            by_id(d["phases"]["phases"], "detection")["checklist"], "page-others"
+        ).update(types=["security"]),
+        "phases",
+        "changed",
+        "phase Detection, checklist item 'page-others': applies to incident types "
+        "'every kind of incident' -> security",
         True,
     ),
     Case(
@@ -303,11 +457,72 @@ CASES = [
     Case(
         "first-update-later",
         lambda d: d["communication"]["cadence"]["sev1"]["customers"].update(
-            first_update_within="1h"
+            first_update={"within": "1h"}
         ),
         "cadence",
         "changed",
-        "SEV-1: customers first update within 30m -> 1h",
+        "SEV-1: customers first update 'within 30 minutes of the incident being declared' -> "
+        "'within 1 hour of the incident being declared'",
+        True,
+    ),
+    Case(
+        "first-update-sooner",
+        lambda d: d["communication"]["cadence"]["sev1"]["customers"].update(
+            first_update={"within": "5m", "from": "response-started"}
+        ),
+        "cadence",
+        "changed",
+        "SEV-1: customers first update 'within 30 minutes of the incident being declared' -> "
+        "'within 5 minutes of the response starting'",
+        False,
+    ),
+    Case(
+        "stage-slower",
+        lambda d: d["communication"]["cadence"]["sev1"]["customers"].update(
+            by_stage={"monitoring": "1h"}
+        ),
+        "cadence",
+        "changed",
+        "SEV-1: customers cadence while Monitoring 30m -> 1h",
+        True,
+    ),
+    Case(
+        "stage-faster",
+        lambda d: d["communication"]["cadence"]["sev1"]["customers"].update(
+            by_stage={"investigating": "10m"}
+        ),
+        "cadence",
+        "changed",
+        "SEV-1: customers cadence while Investigating 30m -> 10m",
+        False,
+    ),
+    Case(
+        "follow-up-added",
+        lambda d: d["communication"]["cadence"]["sev1"]["customers"].update(
+            follow_ups=[{"name": "Scoping update", "within": "5m"}]
+        ),
+        "cadence",
+        "added",
+        "SEV-1: customers Scoping update added: within 5 minutes of the previous message",
+        False,
+    ),
+    Case(
+        "updates-on-events",
+        lambda d: d["communication"]["cadence"]["sev1"]["customers"].update(
+            also_on=["impact-changed"]
+        ),
+        "cadence",
+        "added",
+        "SEV-1: customers also updated when the impact changes",
+        False,
+    ),
+    Case(
+        "long-incident-at-discretion",
+        lambda d: d["communication"]["cadence"]["sev1"]["customers"]["long_incident"].pop("every"),
+        "cadence",
+        "changed",
+        "SEV-1: customers long-incident cadence 'after 4h: every 1h' -> "
+        "'after 4h: at the lead's discretion'",
         True,
     ),
     Case(
@@ -317,7 +532,7 @@ CASES = [
         ),
         "cadence",
         "changed",
-        "SEV-1: customers long-incident cadence 'every 1h after 4h' -> 'every 2h after 4h'",
+        "SEV-1: customers long-incident cadence 'after 4h: every 1h' -> 'after 4h: every 2h'",
         True,
     ),
     Case(
@@ -325,7 +540,8 @@ CASES = [
         lambda d: d["communication"]["cadence"]["sev1"].pop("stakeholders"),
         "cadence",
         "removed",
-        "SEV-1: cadence for internal stakeholders removed (was every 30 minutes)",
+        "SEV-1: cadence for internal stakeholders removed (was first update within 15 minutes "
+        "of the incident being declared; then every 30 minutes)",
         True,
     ),
     # communication, channels, audiences
@@ -383,11 +599,11 @@ CASES = [
     # decision tree
     Case(
         "answer-milder",
-        lambda d: set_answer(d, "broad-degradation", "Yes", severity="sev3"),
+        lambda d: set_answer(d, "workaround", "No", severity="sev3"),
         "decision-tree",
         "changed",
-        "answer 'Yes' of 'Do many customers see a clear degradation, or is an important feature "
-        "unavailable for everyone?' now leads to SEV-3 (was SEV-2)",
+        "answer 'No' of 'Is the impact limited to one feature or segment, with a workaround "
+        "customers can use?' now leads to SEV-3 (was SEV-2)",
         True,
     ),
     Case(
@@ -411,22 +627,41 @@ CASES = [
     ),
     Case(
         "answer-added",
-        lambda d: node(d, "revenue")["answers"].append({"label": "Not sure", "severity": "sev1"}),
+        lambda d: node(d, "workaround")["answers"].append(
+            {"label": "Not sure", "severity": "sev2"}
+        ),
         "decision-tree",
         "added",
-        "answer 'Not sure' added to 'Are we losing revenue at a significant rate right now?' "
-        "(leads to SEV-1)",
+        "answer 'Not sure' added to 'Is the impact limited to one feature or segment, with a "
+        "workaround customers can use?' (leads to SEV-2)",
         False,
     ),
     Case(
         "start-changed",
-        lambda d: d["decision-tree"].update(start="core-function"),
+        lambda d: d["decision-tree"].update(start="customer-impact"),
         "decision-tree",
         "changed",
-        "starts at 'Are most customers unable to use a core function - sign-in, the dashboard, "
-        "the public API or checkout?' (was 'Is customer data at risk, or is someone actively "
-        "attacking or exploiting our systems?')",
+        "starts at 'What are customers going through right now? Pick the first answer that fits.' "
+        "(was 'Is customer data at risk, or is someone actively attacking or exploiting our "
+        "systems?')",
         False,
+    ),
+    Case(
+        "answer-gains-a-type",
+        lambda d: set_answer(d, "security-or-data", "Yes", severity="sev1", type="security"),
+        "decision-tree",
+        "changed",
+        "answer 'Yes' of 'Is customer data at risk, or is someone actively attacking or exploiting "
+        "our systems?' now leads to SEV-1 (security) (was SEV-1)",
+        False,
+    ),
+    Case(
+        "tree-removed",
+        lambda d: d.pop("decision-tree"),
+        "decision-tree",
+        "removed",
+        "decision tree removed (responders choose from the severity table)",
+        True,
     ),
     # rubrics, mitigation, guidance
     Case(
@@ -453,6 +688,24 @@ CASES = [
         "changed",
         "after-incident step 'Hold the after-action review': within 14d -> 4w",
         True,
+    ),
+    Case(
+        "after-incident-fewer-levels",
+        lambda d: by_id(d["guidance"]["after_incident"], "schedule-review").update(
+            severities=["major"]
+        ),
+        "guidance",
+        "changed",
+        "after-incident step 'Hold the after-action review': applies to 'every severity' -> major",
+        True,
+    ),
+    Case(
+        "after-incident-in-business-days",
+        lambda d: by_id(d["guidance"]["after_incident"], "schedule-review").update(within="5bd"),
+        "guidance",
+        "changed",
+        "after-incident step 'Hold the after-action review': within 14d -> 5bd",
+        False,
     ),
     Case(
         "failure-pattern-added",
@@ -550,3 +803,140 @@ def test_unknown_format_is_refused(document: Doc) -> None:
     model = build_model(document)
     with pytest.raises(ValueError, match="unknown format 'html'"):
         render(diff_playbooks(model, model), "html")
+
+
+def with_format_2_extras(document: Doc) -> Doc:
+    """The default playbook plus what it does not use: an incident type, a private channel, a
+    stage cadence, a follow-up message, event triggers and a typed tree answer."""
+    doc = copy.deepcopy(document)
+    doc["incident-types"] = {
+        "types": [
+            {
+                "id": "security",
+                "name": "Security incident",
+                "lead": "incident-commander",
+                "roles": ["incident-commander", "scribe"],
+                "public_communication": {"when": "always"},
+            }
+        ]
+    }
+    by_id(doc["communication"]["channels"], "war-room")["private"] = True
+    customers = doc["communication"]["cadence"]["sev1"]["customers"]
+    customers["by_stage"] = {"investigating": "10m"}
+    customers["follow_ups"] = [{"name": "Scoping update", "within": "5m"}]
+    customers["also_on"] = ["impact-changed", "stage-changed"]
+    set_answer(doc, "security-or-data", "Yes", severity="sev1", type="security")
+    return doc
+
+
+EXTRA_CASES = [
+    Case(
+        "incident-type-removed",
+        lambda d: d.pop("incident-types"),
+        "incident-types",
+        "removed",
+        "incident type Security incident removed",
+        True,
+    ),
+    Case(
+        "incident-type-fewer-roles",
+        lambda d: d["incident-types"]["types"][0]["roles"].remove("scribe"),
+        "incident-types",
+        "removed",
+        "incident type Security incident: roles staffed: removed scribe",
+        True,
+    ),
+    Case(
+        "incident-type-public-communication",
+        lambda d: d["incident-types"]["types"][0].update(
+            public_communication={"when": "lead-decides"}
+        ),
+        "incident-types",
+        "changed",
+        "incident type Security incident: public communication always -> lead-decides",
+        True,
+    ),
+    Case(
+        "channel-no-longer-private",
+        lambda d: by_id(d["communication"]["channels"], "war-room").update(private=False),
+        "channels",
+        "changed",
+        "channel Incident video bridge: private yes -> no",
+        True,
+    ),
+    Case(
+        "stage-interval-dropped",
+        lambda d: d["communication"]["cadence"]["sev1"]["customers"].pop("by_stage"),
+        "cadence",
+        "changed",
+        "SEV-1: customers cadence while Investigating 10m -> 30m",
+        True,
+    ),
+    Case(
+        "follow-up-dropped",
+        lambda d: d["communication"]["cadence"]["sev1"]["customers"].pop("follow_ups"),
+        "cadence",
+        "removed",
+        "SEV-1: customers Scoping update removed (was Scoping update within 5 minutes of the "
+        "previous message)",
+        True,
+    ),
+    Case(
+        "follow-up-later",
+        lambda d: d["communication"]["cadence"]["sev1"]["customers"]["follow_ups"][0].update(
+            within="15m"
+        ),
+        "cadence",
+        "changed",
+        "SEV-1: customers Scoping update 'within 5 minutes of the previous message' -> "
+        "'within 15 minutes of the previous message'",
+        True,
+    ),
+    Case(
+        "fewer-update-events",
+        lambda d: d["communication"]["cadence"]["sev1"]["customers"]["also_on"].pop(),
+        "cadence",
+        "removed",
+        "SEV-1: customers no longer updated when the status stage changes",
+        True,
+    ),
+    Case(
+        "answer-loses-its-type",
+        lambda d: set_answer(d, "security-or-data", "Yes", severity="sev1"),
+        "decision-tree",
+        "changed",
+        "answer 'Yes' of 'Is customer data at risk, or is someone actively attacking or "
+        "exploiting our systems?' now leads to SEV-1 (was SEV-1 (Security incident))",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", EXTRA_CASES, ids=[c.name for c in EXTRA_CASES])
+def test_format_2_changes_from_a_richer_base(document: Doc, case: Case) -> None:
+    base = with_format_2_extras(document)
+    changes = changes_for(base, case)
+    found = [c for c in changes.changes if c.text == case.text]
+    assert found, [c.text for c in changes.changes]
+    assert (found[0].area, found[0].kind) == (case.area, case.kind)
+    assert bool(found[0].less_strict) is case.less_strict, found[0].less_strict
+
+
+MENTIONS = re.compile(r"(?<![\w.+-])@[A-Za-z0-9]|#\d|\bGH-\d", re.IGNORECASE)
+
+
+def test_markdown_pings_nobody_and_links_no_issue(document: Doc) -> None:
+    head = copy.deepcopy(document)
+    head["organisation"]["name"] = "Ask @octocat or @acme/sre about #123, acme/infra#7 and GH-9"
+    changes = diff_playbooks(build_model(document), build_model(head))
+    markdown = render(changes, "markdown")
+    line = next(x for x in markdown.splitlines() if "octocat" in x)
+    assert MENTIONS.search(line) is None, line
+    # the reader sees the same characters: only zero-width joiners were added
+    visible = line.replace("\u200d", "")
+    assert "'Ask @octocat or @acme/sre about #123, acme/infra#7 and GH-9'" in visible
+    assert "@octocat" in render(changes, "text")  # a terminal shows the text unchanged
+
+
+def test_an_e_mail_address_is_left_alone() -> None:
+    assert md_escape("write to ops@example.com") == "write to ops@example.com"

@@ -151,3 +151,34 @@ def test_git_missing_folder_at_revision(repo: Path, monkeypatch: pytest.MonkeyPa
     code, _, err = run("diff", "--git", "HEAD~1", "HEAD", "--path", "handbook")
     assert code == 1
     assert "there is no folder 'handbook' at this revision" in err
+
+
+def test_format_2_changes_as_a_pull_request_comment(tmp_path: Path) -> None:
+    """A slower escalation is flagged, a removed decision tree is reported, and content that
+    looks like a mention or an issue reference pings nobody."""
+    base = copy_playbook(tmp_path / "base")
+    head = copy_playbook(tmp_path / "head")
+    edit(head / "severities.yaml", "escalate_after: 5m", "escalate_after: 15m")
+    edit(head / "severities.yaml", "name: Major incident", 'name: "Major (@sre-oncall, #42)"')
+    (head / "decision-tree.yaml").unlink()
+    code, out, err = run("diff", str(base), str(head), "--format", "markdown")
+    assert code == 0, err
+    assert (
+        "- **changed**: SEV-1, page 'Primary on-call of the affected service': escalate after "
+        "5m -&gt; 15m ⚠️ *less strict: a slower escalation*"
+    ) in out
+    assert "decision tree removed (responders choose from the severity table)" in out
+    assert "'Major (@\u200dsre-oncall, #\u200d42)'" in out
+    assert "@sre-oncall" not in out
+    assert "#42" not in out
+
+
+def test_a_side_in_another_format_exits_one_saying_so(tmp_path: Path) -> None:
+    base = copy_playbook(tmp_path / "base")
+    head = copy_playbook(tmp_path / "head")
+    edit(base / "organisation.yaml", "format: 2", "format: 1")
+    code, out, err = run("diff", str(base), str(head))
+    assert code == 1
+    assert out == ""
+    assert "is not a valid playbook" in err
+    assert "this playbook is written in format 1; this tool reads format 2" in err

@@ -1,9 +1,10 @@
-"""The words pages and widgets show, computed once in `generator.render.words`."""
+"""The words pages and widgets show, computed once in `generator.wording`."""
 
 from __future__ import annotations
 
 import pytest
 
+from generator import wording as words
 from generator.model import (
     Cadence,
     Executives,
@@ -17,7 +18,6 @@ from generator.model import (
     StageInterval,
 )
 from generator.model_builder import build_model
-from generator.render import words
 from tests.test_model_builder import minimal_document
 
 

@@ -15,7 +15,9 @@ Kind = Literal["added", "removed", "changed"]
 AREAS: dict[str, str] = {
     "organisation": "Organisation",
     "severities": "Severities",
+    "groups": "Severity groups",
     "roles": "Roles",
+    "incident-types": "Incident types",
     "phases": "Phases",
     "workflow": "Workflow",
     "cadence": "Communication cadence",

@@ -18,7 +18,11 @@ def diff_playbooks(
     if base.organisation != head.organisation:
         compare_fields(col, "organisation", "", base.organisation, head.organisation, judge)
     compare_items(col, "severities", base.severities, head.severities, judge, ordered=True)
+    compare_items(col, "groups", base.groups, head.groups, judge)
+    if base.default_lead != head.default_lead:
+        col.changed("roles", "", "default lead role", base.default_lead, head.default_lead)
     compare_items(col, "roles", base.roles, head.roles, judge)
+    compare_items(col, "incident-types", base.incident_types, head.incident_types, judge)
     compare_items(col, "phases", base.phases, head.phases, judge, ordered=True)
     compare_items(col, "workflow", base.workflow, head.workflow, judge, ordered=True)
     compare_cadence(col, base, head)

@@ -1,7 +1,12 @@
 """A change set as Markdown (a pull-request comment), plain text (a terminal) or JSON (tools).
 
 Sentences hold playbook content, which is data: the Markdown renderer escapes it so a value can
-never become a link, an image, HTML or a heading in the comment.
+never become a link, an image, HTML or a heading in the comment, and it neutralises GitHub's
+references so a comment pings nobody and links no issue: a zero-width joiner (U+200D) goes right
+after the `@` of a mention (`@team`, `@org/team`), after the `#` of an issue reference (`#123`,
+`org/repo#123`) and after the dash of `GH-123`. The text reads the same; GitHub's autolinker no
+longer sees a name or a number where it looks for one. Code spans would also work but would show
+every sentence in monospace, and a backslash escape does not stop GitHub's mention filter.
 """
 
 from __future__ import annotations
@@ -18,6 +23,10 @@ COMMENT_MARKER = "<!-- playbook-diff -->"
 _SIGNS = {"added": "+", "removed": "-", "changed": "~"}
 #: Inline Markdown syntax; line-start syntax cannot occur, sentences follow "- **kind**: ".
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+#: Invisible, so the comment reads the same; breaks GitHub's mention and reference autolinks.
+ZERO_WIDTH_JOINER = "\u200d"
+#: `@name` not inside a word (e-mail addresses do not ping), `#123` anywhere, `GH-123`.
+_REFERENCES = re.compile(r"(?<![\w.+-])@(?=[A-Za-z0-9])|#(?=\d)|(?<![\w])GH-(?=\d)", re.IGNORECASE)
 
 
 def _summary(changes: ChangeSet) -> str:
@@ -49,9 +58,11 @@ def render_text(changes: ChangeSet) -> str:
 
 
 def md_escape(text: str) -> str:
-    """Plain text safe inside a Markdown list item: HTML defused, Markdown syntax escaped."""
+    """Plain text safe inside a Markdown list item: HTML defused, Markdown syntax escaped,
+    mentions and issue references neutralised."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = " ".join(text.split())
+    text = _REFERENCES.sub(lambda found: found.group(0) + ZERO_WIDTH_JOINER, text)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
@@ -85,6 +96,7 @@ def render_markdown(changes: ChangeSet) -> str:
 
 
 def _code(text: str) -> str:
+    """A side's name inside a code span (no mention or reference is linked there)."""
     return text.replace("`", "'")
 
 

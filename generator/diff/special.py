@@ -3,25 +3,37 @@
 from __future__ import annotations
 
 from generator import model as m
+from generator import wording as words
 from generator.diff.strictness import judge, later, severity_rank, slower_interval
 from generator.diff.words import Collector
-from generator.durations import NO_UPDATES, format_interval
+from generator.durations import NO_UPDATES
 
 
 class Names:
-    """Severity labels, audience names and questions, looked up in head first, then base."""
+    """Severity labels, audience and stage names and questions, looked up in head, then base."""
 
     def __init__(self, base: m.Playbook, head: m.Playbook) -> None:
         self.base, self.head = base, head
-        self._severities = {s.id: s.label for p in (base, head) for s in p.severities}
-        self._audiences = {a.id: a.name for p in (base, head) for a in p.communication.audiences}
-        self._questions = {n.id: n.question for p in (base, head) for n in p.decision_tree.nodes}
+        both = (base, head)
+        self._severities = {s.id: s.label for p in both for s in p.severities}
+        self._audiences = {a.id: a.name for p in both for a in p.communication.audiences}
+        self._stages = {s.id: s.name for p in both for s in p.stages}
+        self._types = {t.id: t.name for p in both for t in p.incident_types}
+        self._questions = {
+            n.id: n.question for p in both if p.decision_tree for n in p.decision_tree.nodes
+        }
 
     def severity(self, severity_id: str) -> str:
         return self._severities.get(severity_id, severity_id)
 
     def audience(self, audience_id: str) -> str:
         return self._audiences.get(audience_id, audience_id).lower()
+
+    def stage(self, stage_id: str) -> str:
+        return self._stages.get(stage_id, stage_id)
+
+    def incident_type(self, type_id: str) -> str:
+        return self._types.get(type_id, type_id)
 
     def question(self, node_id: str) -> str:
         return f"'{self._questions.get(node_id, node_id)}'"
@@ -42,37 +54,59 @@ def compare_cadence(col: Collector, base: m.Playbook, head: m.Playbook) -> None:
             continue
         subject = names.severity(entry.severity)
         who = names.audience(entry.audience)
-        text = f"{subject}: cadence for {who} removed (was {format_interval(entry.every)})"
-        why = "" if entry.every == NO_UPDATES else judge(m.Cadence, (), entry, None)
+        text = f"{subject}: cadence for {who} removed (was {words.cadence_phrase(entry, base)})"
+        silent = entry.every == NO_UPDATES and not entry.first_update and not entry.follow_ups
+        why = "" if silent else judge(m.Cadence, (), entry, None)
         col.add("cadence", "removed", subject, text, old=entry, less_strict=why)
     for key, entry in new.items():
         subject = names.severity(entry.severity)
         who = names.audience(entry.audience)
         if key not in old:
-            text = f"{subject}: cadence for {who} added: {format_interval(entry.every)}"
+            text = f"{subject}: cadence for {who} added: {words.cadence_phrase(entry, head)}"
             col.add("cadence", "added", subject, text, new=entry)
         elif old[key] != entry:
-            _compare_entry(col, subject, who, old[key], entry)
+            _compare_entry(col, names, subject, who, old[key], entry)
 
 
-def _compare_entry(col: Collector, subject: str, who: str, old: m.Cadence, new: m.Cadence) -> None:
-    if old.every != new.every:
-        why = "slower updates" if slower_interval(old.every, new.every) else ""
-        col.changed("cadence", subject, f"{who} cadence", old.every, new.every, why=why)
-    if old.first_update_within != new.first_update_within:
-        why = (
-            "the first update comes later"
-            if later(old.first_update_within, new.first_update_within)
-            else ""
-        )
+def _first(entry: m.FirstUpdate | None) -> str | None:
+    return None if entry is None else words.deadline(entry.within, entry.from_event)
+
+
+def _compare_entry(
+    col: Collector, names: Names, subject: str, who: str, old: m.Cadence, new: m.Cadence
+) -> None:
+    if old.first_update != new.first_update:
+        was, now = old.first_update, new.first_update
+        weaker = was is not None and (now is None or later(was.within, now.within))
         col.changed(
             "cadence",
             subject,
-            f"{who} first update within",
-            old.first_update_within,
-            new.first_update_within,
-            why=why,
+            f"{who} first update",
+            _first(was),
+            _first(now),
+            why="the first update comes later" if weaker else "",
         )
+    _compare_follow_ups(col, subject, who, old.follow_ups, new.follow_ups)
+    if old.every != new.every:
+        why = "slower updates" if slower_interval(old.every, new.every) else ""
+        col.changed("cadence", subject, f"{who} cadence", old.every, new.every, why=why)
+    _compare_stages(col, names, subject, who, old, new)
+    gone = [e for e in old.also_on if e not in new.also_on]
+    came = [e for e in new.also_on if e not in old.also_on]
+    for event in gone:
+        text = f"{subject}: {who} no longer updated {words.TRIGGERS.get(event, event)}"
+        col.add(
+            "cadence",
+            "removed",
+            subject,
+            text,
+            field=f"{who} updates on events",
+            old=event,
+            less_strict="fewer events trigger an update",
+        )
+    for event in came:
+        text = f"{subject}: {who} also updated {words.TRIGGERS.get(event, event)}"
+        col.add("cadence", "added", subject, text, field=f"{who} updates on events", new=event)
     if old.long_incident != new.long_incident:
         col.changed(
             "cadence",
@@ -84,18 +118,82 @@ def _compare_entry(col: Collector, subject: str, who: str, old: m.Cadence, new: 
         )
 
 
+def _compare_follow_ups(
+    col: Collector,
+    subject: str,
+    who: str,
+    old: tuple[m.FollowUp, ...],
+    new: tuple[m.FollowUp, ...],
+) -> None:
+    before = {f.name: f for f in old}
+    after = {f.name: f for f in new}
+    for name, entry in before.items():
+        if name not in after:
+            text = f"{subject}: {who} {name} removed (was {words.follow_up(entry)})"
+            col.add(
+                "cadence", "removed", subject, text, old=entry, less_strict="a message is dropped"
+            )
+    for name, entry in after.items():
+        was = before.get(name)
+        if was is None:
+            text = (
+                f"{subject}: {who} {name} added: {words.deadline(entry.within, entry.from_event)}"
+            )
+            col.add("cadence", "added", subject, text, new=entry)
+        elif was != entry:
+            col.changed(
+                "cadence",
+                subject,
+                f"{who} {name}",
+                words.deadline(was.within, was.from_event),
+                words.deadline(entry.within, entry.from_event),
+                why=f"the {name} comes later" if later(was.within, entry.within) else "",
+            )
+
+
+def _compare_stages(
+    col: Collector, names: Names, subject: str, who: str, old: m.Cadence, new: m.Cadence
+) -> None:
+    """An interval per status stage; a stage falls back to `every` when it has none, so the
+    sentence shows the interval that applies at the stage on each side."""
+    before = {s.stage: s.every for s in old.by_stage}
+    after = {s.stage: s.every for s in new.by_stage}
+    for stage in [*before, *(s for s in after if s not in before)]:
+        if before.get(stage) == after.get(stage):
+            continue
+        was, now = old.every_at(stage), new.every_at(stage)
+        if was == now:
+            continue
+        stage_name = names.stage(stage)
+        why = (
+            f"slower updates while the status is {stage_name}" if slower_interval(was, now) else ""
+        )
+        col.changed("cadence", subject, f"{who} cadence while {stage_name}", was, now, why=why)
+
+
 def _long(entry: m.LongIncident | None) -> str | None:
-    return None if entry is None else f"every {entry.every} after {entry.after}"
+    if entry is None:
+        return None
+    text = f"after {entry.after}: " + (
+        f"every {entry.every}" if entry.every else "at the lead's discretion"
+    )
+    if entry.not_before:
+        text += f", not more often than every {entry.not_before}"
+    return text
 
 
 def _long_weaker(old: m.LongIncident | None, new: m.LongIncident | None) -> str:
-    """A long-incident rule slows updates down: adding one, starting it sooner or slowing it
-    further weakens the playbook."""
+    """A long-incident rule slows updates down: adding one, starting it sooner, slowing it
+    further, leaving it to the lead or widening its minimum gap weakens the playbook."""
     if new is None:
         return ""
     if old is None:
         return "updates slow down during long incidents"
-    if later(new.after, old.after) or slower_interval(old.every, new.every):
+    if (
+        later(new.after, old.after)
+        or slower_interval(old.every, new.every)
+        or (new.not_before is not None and later(old.not_before or "immediately", new.not_before))
+    ):
         return "updates slow down sooner or further during long incidents"
     return ""
 
@@ -107,6 +205,16 @@ def compare_tree(col: Collector, base: m.Playbook, head: m.Playbook) -> None:
     names = Names(base, head)
     old, new = base.decision_tree, head.decision_tree
     area = "decision-tree"
+    if old is None and new is None:
+        return
+    if old is None:
+        col.add(area, "added", "decision tree", "decision tree added", new=new)
+        return
+    if new is None:
+        text = "decision tree removed (responders choose from the severity table)"
+        why = "responders no longer have questions that lead to a level"
+        col.add(area, "removed", "decision tree", text, old=old, less_strict=why)
+        return
     if old.start != new.start:
         col.add(
             area,
@@ -118,7 +226,9 @@ def compare_tree(col: Collector, base: m.Playbook, head: m.Playbook) -> None:
             new=new.start,
         )
     if old.tie_break != new.tie_break:
-        col.changed(area, "decision tree", "tie break", old.tie_break, new.tie_break)
+        col.changed(
+            area, "decision tree", "tie break", old.tie_break or None, new.tie_break or None
+        )
     old_nodes = {n.id: n for n in old.nodes}
     new_nodes = {n.id: n for n in new.nodes}
     for node_id, node in old_nodes.items():
@@ -150,7 +260,11 @@ def _compare_node(col: Collector, names: Names, old: m.DecisionNode, new: m.Deci
             text = f"answer '{label}' added to '{new.question}' (leads to {_target(names, answer)})"
             col.add(area, "added", subject, text, new=answer)
             continue
-        if (before.next, before.severity) != (answer.next, answer.severity):
+        if (before.next, before.severity, before.type) != (
+            answer.next,
+            answer.severity,
+            answer.type,
+        ):
             text = (
                 f"answer '{label}' of '{new.question}' now leads to {_target(names, answer)} "
                 f"(was {_target(names, before)})"
@@ -173,11 +287,14 @@ def _compare_node(col: Collector, names: Names, old: m.DecisionNode, new: m.Deci
 
 def _target(names: Names, answer: m.Answer) -> str:
     if answer.severity is not None:
-        return names.severity(answer.severity)
+        level = names.severity(answer.severity)
+        return f"{level} ({names.incident_type(answer.type)})" if answer.type else level
     return f"question {names.question(answer.next or '')}"
 
 
 def _milder(names: Names, old: m.Answer, new: m.Answer) -> str:
+    if old.type and old.type != new.type:
+        return f"the answer no longer leads to the {names.incident_type(old.type)} rules"
     if old.severity is None or new.severity is None:
         return ""
     was = severity_rank(old.severity, names.base, names.head)

@@ -18,7 +18,9 @@ KEYS: dict[type, Callable[[object], str]] = {
     m.Principle: lambda x: x.title,  # type: ignore[attr-defined]
     m.PhraseToAvoid: lambda x: x.phrase,  # type: ignore[attr-defined]
     m.Placeholder: lambda x: x.name,  # type: ignore[attr-defined]
-    m.RoleChecklist: lambda x: x.phase,  # type: ignore[attr-defined]
+    m.PageEntry: lambda x: x.who,  # type: ignore[attr-defined]
+    m.FollowUp: lambda x: x.name,  # type: ignore[attr-defined]
+    m.StageInterval: lambda x: x.stage,  # type: ignore[attr-defined]
     m.Answer: lambda x: x.label,  # type: ignore[attr-defined]
     m.FileReview: lambda x: x.file,  # type: ignore[attr-defined]
 }
@@ -43,9 +45,17 @@ NAMES: dict[type, Callable[[object], str]] = {
     m.FailurePattern: lambda x: f"failure pattern '{x.name}'",  # type: ignore[attr-defined]
     m.AfterIncidentStep: lambda x: f"after-incident step '{x.title}'",  # type: ignore[attr-defined]
     m.SummaryField: lambda x: f"summary field '{x.title}'",  # type: ignore[attr-defined]
-    m.RoleChecklist: lambda x: f"checklist for phase {x.phase}",  # type: ignore[attr-defined]
+    m.SeverityGroup: lambda x: f"group {x.name}",  # type: ignore[attr-defined]
+    m.IncidentType: lambda x: f"incident type {x.name}",  # type: ignore[attr-defined]
+    m.PageEntry: lambda x: f"page '{x.who}'",  # type: ignore[attr-defined]
     m.FileReview: lambda x: f"{x.file}.yaml",  # type: ignore[attr-defined]
 }
+
+#: Lists whose order is part of the rule (a paging chain is tried in order).
+ORDERED: frozenset[type] = frozenset({m.PageEntry, m.FollowUp})
+
+#: Scope lists: the field, and what an empty list means.
+SCOPES: dict[str, str] = {"severities": "every severity", "types": "every kind of incident"}
 
 #: Judges: (item type, field path) -> function(old, new) returning why the change is less strict.
 Judge = Callable[[type, tuple[str, ...], object, object], str]
@@ -73,6 +83,7 @@ def compare_items(
     *,
     within: str = "",
     ordered: bool = False,
+    label: str = "",
 ) -> None:
     """Match two lists of items by key; report added, removed and changed ones."""
     old_items = {key_of(x): x for x in old}
@@ -91,7 +102,8 @@ def compare_items(
         before = [k for k in old_items if k in new_items]
         after = [k for k in new_items if k in old_items]
         if before != after:
-            what = f"{within}: order" if within else "order"
+            order = f"{label} order" if label else "order"
+            what = f"{within}: {order}" if within else order
             text = f"{what} {show(before)} -> {show(after)}"
             col.add(area, "changed", within or area, text, field="order", old=before, new=after)
 
@@ -113,13 +125,25 @@ def compare_fields(
         if before == after or f.name == "id":
             continue
         here = (*path, f.name)
-        if f.name == "severities":
+        if f.name in SCOPES and owner is not m.SeverityGroup:
             why = judge(owner, here, before, after)
-            col.changed(area, subject, "applies to", _levels(before), _levels(after), why=why)
+            every = SCOPES[f.name]
+            label = "applies to" if f.name == "severities" else "applies to incident types"
+            col.changed(area, subject, label, before or every, after or every, why=why)
         elif _is_record(before) and _is_record(after):
             compare_fields(col, area, subject, before, after, judge, here, owner)
         elif _is_items(before) or _is_items(after):
-            compare_items(col, area, before, after, judge, within=subject)
+            first = (before or after)[0]  # type: ignore[index]
+            compare_items(
+                col,
+                area,
+                before,
+                after,
+                judge,
+                within=subject,
+                ordered=type(first) in ORDERED,
+                label=words_for(here),
+            )
         elif isinstance(before, tuple) and isinstance(after, tuple):
             _compare_words(
                 col, area, subject, here, before, after, judge(owner, here, before, after)
@@ -164,11 +188,6 @@ def _compare_words(
         )
     if not gone and not came:
         col.changed(area, subject, f"{label} order", old, new)
-
-
-def _levels(ids: tuple[str, ...]) -> object:
-    """A list of severity ids where empty means every level."""
-    return ids if ids else "every severity"
 
 
 def _is_record(value: object) -> bool:

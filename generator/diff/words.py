@@ -12,10 +12,21 @@ MAX_TEXT = 90
 #: Field names whose words differ from the field name with underscores replaced.
 FIELD_WORDS: dict[str, str] = {
     "acknowledge_within": "acknowledge within",
-    "incident_commander.required": "incident commander required",
-    "incident_commander.assigned_within": "incident commander assigned within",
-    "executive_notification_within": "executive notification within",
+    "lead": "lead role",
+    "lead_assigned_within": "lead assigned within",
+    "executives": "executives told",
+    "executives.when": "executives told",
+    "executives.condition": "condition for telling executives",
+    "executives.within": "executives told within",
     "public_communication": "public communication",
+    "public_communication.when": "public communication",
+    "public_communication.condition": "condition for public communication",
+    "escalate_after": "escalate after",
+    "how": "reached by",
+    "owns_updates_for": "owns the updates for",
+    "default_lead": "default lead role",
+    "format": "format version",
+    "decision_tree_max_answers": "most answers on a path through the tree",
     "war_room": "war room",
     "page": "paged",
     "roles": "roles staffed",
@@ -53,17 +64,35 @@ def plain(value: object) -> object:
     return value
 
 
+def _rule(value: object) -> str:
+    """A whether-and-how-soon rule (public communication, executives) in a few words:
+    "always, within 15m", "conditional: the impact lasts 2 hours", "lead decides"."""
+    text = str(getattr(value, "when", "")).replace("-", " ")
+    condition = getattr(value, "condition", "")
+    if condition:
+        text += f": {condition}"
+    within = getattr(value, "within", None)
+    if within:
+        text += f", within {within}"
+    return text
+
+
 def show(value: object) -> str:
-    """A value in a sentence: durations bare, texts quoted and shortened, booleans as yes/no."""
+    """A value in a sentence: durations bare, texts quoted and shortened, booleans as yes/no;
+    a record by its fields that are set."""
     if value is None:
         return "not set"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, tuple | list):
         return ", ".join(show(v) for v in value) if value else "none"
+    if hasattr(value, "when") and is_dataclass(value):
+        return show(_rule(value))
     if is_dataclass(value) and not isinstance(value, type):
         parts = (
-            f"{f.name.replace('_', ' ')} {show(getattr(value, f.name))}" for f in fields(value)
+            f"{f.name.replace('_', ' ')} {show(getattr(value, f.name))}"
+            for f in fields(value)
+            if getattr(value, f.name) not in (None, "", ())
         )
         return "(" + ", ".join(parts) + ")"
     text = " ".join(str(value).split())

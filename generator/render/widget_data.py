@@ -1,6 +1,6 @@
 """The data each widget reads, embedded in its page as `pb-data`, computed from the model.
 
-Every sentence a widget shows comes from `generator.render.words`; the widgets only add minutes
+Every sentence a widget shows comes from `generator.wording`; the widgets only add minutes
 to a clock and format the time. The data is small on purpose (it loads before the page paints):
 only what `tree.js` and `composer.js` read, absent parts as absent keys. The shapes are the
 contract in /work/format2-spec.md ("Composer widget data" and H1b's tree data).
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator import wording as words
 from generator.model import Cadence, DecisionTree, Playbook, Severity
-from generator.render import words
 
 Json = dict[str, Any]
 
