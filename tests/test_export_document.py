@@ -237,3 +237,13 @@ def test_html_opens_from_file_with_no_request_and_prints_with_contents(tmp_path:
     }
     assert seen["pdf_start"] == "%PDF-" and seen["pdf_outline"]
     assert seen["pdf_pages"] > len(model.severities)
+
+
+def test_an_unwritable_place_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    out = blocker / "inside" / "playbook.html"
+    result = CliRunner().invoke(main, ["export", "--to", "html", "--out", str(out)])
+    assert result.exit_code == 1
+    assert f"Error: cannot write {blocker / 'inside'}" in result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output

@@ -50,7 +50,11 @@ def export(target: str, out: Path, playbook_dir: Path) -> None:
     if result.model is None:
         click.echo(report(result, "text"), err=True, nl=False)
         raise click.exceptions.Exit(1)
-    written = export_model(result.model, target, out)
+    try:
+        written = export_model(result.model, target, out)
+    except OSError as error:  # a read-only folder, a file where a folder must be, a full disk
+        where = error.filename or out
+        raise click.ClickException(f"cannot write {where}: {error.strerror or error}") from error
     if len(written) == 1:
         click.echo(f"Wrote {written[0]}.")
     else:
