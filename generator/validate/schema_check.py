@@ -11,7 +11,6 @@ field, what is wrong and what is allowed. Each error keyword maps to a stable ru
 | `schema-enum`          | enum, const                                   | the value            |
 | `schema-pattern`       | pattern                                       | the value            |
 | `schema-key`           | propertyNames (a key that is not a valid id)  | the key              |
-| `schema-format`        | format                                        | the value            |
 | `schema-length`        | minLength, maxLength                          | the value            |
 | `schema-count`         | minItems, maxItems, minProperties, maxProperties | the list or mapping |
 | `schema-unique`        | uniqueItems                                   | the repeated item    |
@@ -41,7 +40,6 @@ KEYWORD_RULES = {
     "enum": "schema-enum",
     "const": "schema-enum",
     "pattern": "schema-pattern",
-    "format": "schema-format",
     "minLength": "schema-length",
     "maxLength": "schema-length",
     "minItems": "schema-count",
@@ -91,7 +89,6 @@ _VALUE_RULES = frozenset(
         "schema-enum",
         "schema-pattern",
         "schema-length",
-        "schema-format",
         "schema-range",
     }
 )
@@ -273,10 +270,6 @@ class _Explainer:
                 yield self.finding("schema-unique", message, self.at((*path, index)), hint)
                 return
         yield self.finding("schema-unique", f"{_field(path)} repeats an entry", self.at(path))
-
-    def on_format(self, error: ValidationError, path: DataPath) -> Iterator[Finding]:
-        message = f"{_field(path)} is {_what(error.instance)}, not a valid {error.validator_value}"
-        yield self.finding("schema-format", message, self.at(path), self.field_hint(error))
 
     def field_hint(self, error: ValidationError) -> str:
         return _clip(self.field_description(error))
