@@ -57,10 +57,11 @@ pre { background: var(--tint); border: 1px solid var(--line); border-radius: 6px
   padding: .6rem .8rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 code { background: var(--tint); padding: 0 .2em; border-radius: 3px; }
 a { color: #0a58ca; }
-@page { size: A4; margin: 16mm 14mm; }
+@page { size: A4; margin: 16mm 14mm;
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; color: #57606a; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
-  nav.toc { background: none; break-after: page; }
+  nav.toc { background: none; break-after: page; font-size: 9.5pt; line-height: 1.35; }
   section.part { break-before: page; }
   h2, h3, h4 { break-after: avoid; }
   tr, li, dl.fields, pre { break-inside: avoid; }
