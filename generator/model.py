@@ -372,6 +372,7 @@ class IncidentType:
     severities: tuple[str, ...] = ()  # level or group ids it can take; empty: any
     public_communication: PublicCommunication | None = None
     actions: tuple[str, ...] = ()
+    review: Review = field(default_factory=Review, metadata={INLINE: True})
 
 
 # --------------------------------------------------------------------------- decision-tree.yaml
