@@ -182,3 +182,65 @@ def test_the_lead_of_a_level(playbook: Playbook) -> None:
         "Incident manager, assigned within 10 minutes"
     )
     assert words.lead(playbook.severity("sev2"), playbook) == "Incident commander"
+
+
+def schema_enums() -> dict[str, set[str]]:
+    """Every enumerated choice in the schemas, by the property (or list property) it belongs to."""
+    import json
+
+    from generator.layout import SCHEMA_DIR
+
+    found: dict[str, set[str]] = {}
+
+    def walk(node: object, name: str) -> None:
+        if isinstance(node, dict):
+            if "enum" in node:
+                found.setdefault(name, set()).update(node["enum"])
+            for key, value in node.items():
+                if key == "properties":
+                    for prop, sub in value.items():
+                        walk(sub, prop)
+                elif key != "enum":
+                    walk(value, name)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, name)
+
+    for path in SCHEMA_DIR.glob("*.schema.json"):
+        walk(json.loads(path.read_text("utf-8")), "")
+    return found
+
+
+def test_every_choice_the_schema_allows_has_words() -> None:
+    """A new event, trigger or way of paging added to the schema must get its words here, or
+    pages would print its raw id."""
+    enums = schema_enums()
+    assert enums["from"] <= set(words.EVENTS) & set(words.EVENTS_AFTER)
+    assert enums["also_on"] <= set(words.TRIGGERS)
+    assert enums["how"] <= set(words.HOW)
+    lead = role("Incident commander")
+    for when in choices_of("public_communication"):
+        assert words.public_communication(PublicCommunication(when, "x"), lead) not in ("", when)
+    for when in choices_of("executives"):
+        assert words.executives(Executives(when, "x"), lead) not in ("", when)
+
+
+def choices_of(definition: str) -> list[str]:
+    import json
+
+    from generator.layout import SCHEMA_DIR
+
+    common = json.loads((SCHEMA_DIR / "common.schema.json").read_text("utf-8"))
+    choices = schema_enums_in(common["$defs"][definition])
+    assert choices, definition
+    return choices
+
+
+def schema_enums_in(node: object) -> list[str]:
+    if isinstance(node, dict):
+        if "enum" in node:
+            return list(node["enum"])
+        return [c for value in node.values() for c in schema_enums_in(value)]
+    if isinstance(node, list):
+        return [c for item in node for c in schema_enums_in(item)]
+    return []
