@@ -118,9 +118,15 @@ def stage_interval(every: str, stage_name: str) -> str:
     return f"{interval(every)} while the status is {stage_name}"
 
 
+def trigger(event: str) -> str:
+    """An update trigger: "when the impact changes"."""
+    return TRIGGERS.get(event, f"when {event}")
+
+
 def triggers(events: Iterable[str]) -> str:
-    """ "also when the impact changes or when the status stage changes"; none -> ""."""
-    texts = [TRIGGERS.get(e, f"when {e}") for e in events]
+    """All triggers of a cell: "also when the impact changes or when the status stage changes";
+    none -> ""."""
+    texts = [trigger(e) for e in events]
     return f"also {' or '.join(texts)}" if texts else ""
 
 

@@ -43,7 +43,7 @@ def test_composer_cadence_follows_the_contract(playbook: Playbook) -> None:
                 "text": "every 10 minutes while the status is Investigating",
             }
         },
-        "also_on": [{"event": "impact-changed", "text": "also when the impact changes"}],
+        "also_on": [{"event": "impact-changed", "text": "when the impact changes"}],
         "long": {
             "after_minutes": 240,
             "minutes": None,

@@ -51,7 +51,7 @@ def cadence_data(entry: Cadence, playbook: Playbook) -> Json:
             for s in entry.by_stage
         }
     if entry.also_on:
-        data["also_on"] = [{"event": e, "text": words.triggers([e])} for e in entry.also_on]
+        data["also_on"] = [{"event": e, "text": words.trigger(e)} for e in entry.also_on]
     if entry.long_incident:
         long = entry.long_incident
         data["long"] = {
