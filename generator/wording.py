@@ -114,7 +114,7 @@ def follow_up(entry: FollowUp) -> str:
 
 
 def stage_interval(every: str, stage_name: str) -> str:
-    """ "every 10 minutes while the status is Investigating"."""
+    """An interval at one status stage: "every 10 minutes while the status is Investigating"."""
     return f"{interval(every)} while the status is {stage_name}"
 
 
@@ -139,8 +139,8 @@ def role_title(role: Role) -> str:
 
 
 def long_incident(entry: LongIncident, lead: Role) -> str:
-    """ "after 4 hours: every hour" or "after 4 hours: at the incident manager's discretion, not
-    more often than every 30 minutes"."""
+    """Long-incident mode: "after 4 hours: every hour" or "after 4 hours: at the incident
+    manager's discretion, not more often than every 30 minutes"."""
     rhythm = interval(entry.every) if entry.every else f"at the {role_title(lead)}'s discretion"
     if entry.not_before:
         rhythm += f", not more often than {interval(entry.not_before)}"
@@ -192,8 +192,8 @@ def _condition(when: str, condition: str, lead: Role, fixed: dict[str, str]) -> 
 
 
 def public_communication(value: PublicCommunication | None, lead: Role) -> str:
-    """ "Always", "If customers can see it", "Conditional: <condition>", "The incident commander
-    decides", "Never"; absent -> ""."""
+    """Whether the public hears of it: "Always", "If customers can see it", "Conditional:
+    <condition>", "The incident commander decides", "Never"; absent -> ""."""
     if value is None:
         return ""
     return _condition(value.when, value.condition, lead, _PUBLIC)
@@ -229,7 +229,8 @@ def page_how(entry: PageEntry) -> str:
 
 
 def escalation(entry: PageEntry) -> str:
-    """ "no acknowledgement within 15 minutes: the next step"; no escalation -> ""."""
+    """When to page the next step: "no acknowledgement within 15 minutes: the next step"; no
+    escalation -> ""."""
     if not entry.escalate_after:
         return ""
     return f"no acknowledgement {within(entry.escalate_after)}: the next step"
@@ -254,7 +255,7 @@ def page_chain(entries: Iterable[PageEntry]) -> str:
 
 
 def lead(severity: Severity, playbook: Playbook) -> str:
-    """ "Incident manager, assigned within 10 minutes"."""
+    """Who leads a level: "Incident manager, assigned within 10 minutes"."""
     text = playbook.lead_for(severity.id).name
     assigned = within(severity.response.lead_assigned_within)
     return f"{text}, assigned {assigned}" if assigned else text
@@ -264,7 +265,7 @@ def lead(severity: Severity, playbook: Playbook) -> str:
 
 
 def yes_no(value: bool | None) -> str:
-    """ "Yes", "No"; absent -> ""."""
+    """A yes/no value in words: "Yes", "No"; absent -> ""."""
     if value is None:
         return ""
     return "Yes" if value else "No"
