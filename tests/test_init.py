@@ -151,8 +151,14 @@ def test_summary_names_the_sample_files_and_the_placeholders(tmp_path: Path) -> 
     assert f"All {files} playbook files are sample text, marked `sample:`" in out
     assert "until your team has edited it or set its last_reviewed date" in out
     assert "Placeholder values to replace, in" in out
-    assert "  playbook/organisation.yaml\n    name: Northwind Cloud (the preset's fictional" in out
-    assert "    links.on_call: tel:+15550142 (a fictional phone number)" in out
+    organisation = (tmp_path / "n" / "playbook" / "organisation.yaml").read_text().splitlines()
+    name_line = organisation.index("name: Northwind Cloud") + 1
+    call_line = next(n for n, line in enumerate(organisation, 1) if "tel:+15550142" in line)
+    assert (
+        f"  playbook/organisation.yaml\n    line {name_line}, name: Northwind Cloud (the preset's"
+        " fictional organisation; rerun with --org, or edit it)" in out
+    )
+    assert f"    line {call_line}, links.on_call: tel:+15550142 (a fictional phone number)" in out
     assert out.endswith(f"Next: cd {tmp_path / 'n'} && playbook validate && playbook build\n")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.validate.rules_marks import is_placeholder_host
@@ -30,6 +30,22 @@ class Placeholder:
     where: str  # links.on_call
     value: str
     why: str  # "a fictional phone number"
+    line: int = 0  # where the value is written in the file; 0: not located
+
+
+def locate(placeholders: list[Placeholder], text: str, start: int = 0) -> list[Placeholder]:
+    """The placeholders of one file (in document order) with the line each value is on,
+    looking from `start` on (comments above the data may quote the same words)."""
+    located = []
+    cursor = max(start, 0)
+    for placeholder in placeholders:
+        at = text.find(placeholder.value, cursor)
+        if at < 0:
+            located.append(placeholder)
+            continue
+        cursor = at + len(placeholder.value)
+        located.append(replace(placeholder, line=text.count("\n", 0, at) + 1))
+    return located
 
 
 def find_placeholders(file: str, data: Any) -> list[Placeholder]:

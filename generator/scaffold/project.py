@@ -26,7 +26,7 @@ from generator.layout import FILE_KINDS, PAGES_DIR, SCHEMA_DIR, modeline
 from generator.loader.yaml12 import Yaml12Loader
 from generator.sample import fingerprint
 from generator.scaffold.levels import DEFAULT_LEVELS, adapt_levels, number_word
-from generator.scaffold.placeholders import Placeholder, find_placeholders
+from generator.scaffold.placeholders import Placeholder, find_placeholders, locate
 from generator.scaffold.presets import DEFAULT_PRESET, Preset, preset_named
 from generator.scaffold.yamlout import comment_header, dump_file
 
@@ -121,13 +121,22 @@ def plan_project(options: Options) -> Project:
             text = dump_file(expected, header)
         project.files[path] = _mark_sample(text, expected)
         project.sample_files.append(path)
-        project.placeholders.extend(find_placeholders(path, expected))
+        project.placeholders.extend(locate(find_placeholders(path, expected), project.files[path]))
     if options.org is None:
         project.placeholders.insert(
             0,
-            Placeholder(
-                "playbook/organisation.yaml", "name", org, "the preset's fictional organisation"
-            ),
+            locate(
+                [
+                    Placeholder(
+                        "playbook/organisation.yaml",
+                        "name",
+                        org,
+                        "the preset's fictional organisation; rerun with --org, or edit it",
+                    )
+                ],
+                project.files["playbook/organisation.yaml"],
+                start=project.files["playbook/organisation.yaml"].find("\nname:"),
+            )[0],
         )
     pages = preset.folder / PAGES_DIR
     for page in sorted(pages.rglob("*.md")) if pages.is_dir() else ():

@@ -25,6 +25,9 @@ def init_summary(project: Project, directory: Path) -> str:
         lines.append(f"Placeholder values to replace, in {len(files)} file(s):")
         for file, found in groupby(project.placeholders, key=lambda p: p.file):
             lines.append(f"  {file}")
-            lines.extend(f"    {p.where}: {p.value} ({p.why})" for p in found)
+            lines.extend(
+                f"    {f'line {p.line}, ' if p.line else ''}{p.where}: {p.value} ({p.why})"
+                for p in found
+            )
     lines.append(f"Next: cd {directory} && playbook validate && playbook build")
     return "\n".join(lines) + "\n"
