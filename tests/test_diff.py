@@ -184,6 +184,14 @@ CASES = [
         True,
     ),
     Case(
+        "paged-by-ticket",
+        lambda d: severity(d, "sev3")["response"]["page"][0].update(how="ticket"),
+        "severities",
+        "changed",
+        "SEV-3, page 'Primary on-call of the affected service': reached by page -> ticket",
+        True,
+    ),
+    Case(
         "paging-order",
         lambda d: severity(d, "sev2")["response"]["page"].reverse(),
         "severities",
@@ -371,12 +379,12 @@ CASES = [
     # incident types
     Case(
         "incident-type-added",
-        lambda d: d.update(
-            {"incident-types": {"types": [{"id": "security", "name": "Security incident"}]}}
+        lambda d: d.setdefault("incident-types", {"types": []})["types"].append(
+            {"id": "exercise", "name": "Exercise"}
         ),
         "incident-types",
         "added",
-        "incident type Security incident added",
+        "incident type Exercise added",
         False,
     ),
     # phases and workflow
@@ -648,11 +656,11 @@ CASES = [
     ),
     Case(
         "answer-gains-a-type",
-        lambda d: set_answer(d, "security-or-data", "Yes", severity="sev1", type="security"),
+        lambda d: set_answer(d, "spreading", "Yes", severity="sev2", type="drill"),
         "decision-tree",
         "changed",
-        "answer 'Yes' of 'Is customer data at risk, or is someone actively attacking or exploiting "
-        "our systems?' now leads to SEV-1 (security) (was SEV-1)",
+        "answer 'Yes' of 'Is the number of affected customers growing, or are support tickets "
+        "arriving quickly?' now leads to SEV-2 (drill) (was SEV-2)",
         False,
     ),
     Case(

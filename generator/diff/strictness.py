@@ -22,6 +22,9 @@ PUBLIC_RANK = {
 }
 EXECUTIVES_RANK = {"never": 0, "conditional": 1, "always": 2}
 
+#: Ways of reaching someone that interrupt them at once (a ticket or an e-mail waits).
+IMMEDIATE = frozenset({"page", "phone", "chat-command"})
+
 REMOVALS: dict[type, str] = {
     m.Severity: "a severity level was removed",
     m.Role: "a role was removed",
@@ -148,6 +151,10 @@ _RULES: dict[tuple[type, tuple[str, ...]], Rule] = {
     (m.IncidentType, ("channels",)): (fewer, "fewer channels for this kind of incident"),
     (m.IncidentType, ("actions",)): (fewer, "fewer actions for this kind of incident"),
     (m.PageEntry, ("escalate_after",)): (later, "a slower escalation"),
+    (m.PageEntry, ("how",)): (
+        lambda o, n: o in IMMEDIATE and n not in IMMEDIATE,
+        "reached by ticket or e-mail instead of at once",
+    ),
     (m.PageEntry, ("urgency",)): (
         lambda o, n: o == "high" and n != "high",
         "paged with a lower urgency",
