@@ -139,7 +139,8 @@ def test_print_shows_check_details_and_link_addresses(site, open_page, watch):
             assert detail.first.is_visible(), path
             found["detail"] = True
         links = page.locator(
-            '.md-content a[href^="http"], .md-content a[href^="tel:"], .md-content a[href^="mailto:"]'
+            '.md-content a[href^="http"], .md-content a[href^="tel:"], '
+            '.md-content a[href^="mailto:"]'
         )
         if links.count():
             after = links.first.evaluate("(a) => getComputedStyle(a, '::after').content")
