@@ -282,3 +282,13 @@ def test_chat_commands_have_copy_buttons(sites: Sites) -> None:
         '<code>/inc escalate</code> <button type="button" class="pb-copy" data-copy="/inc escalate"'
         in page
     )
+
+
+def test_init_lists_every_fictional_number(built: Built) -> None:
+    """Every phone number in a preset is fictional; init names each one for the team to replace."""
+    numbers = set()
+    for path in (built.project / "playbook").glob("*.yaml"):
+        numbers |= set(re.findall(r"tel:\+\d+", path.read_text(encoding="utf-8")))
+    assert numbers
+    for number in numbers:
+        assert f"{number} (a fictional phone number)" in built.init_output, number
