@@ -20,12 +20,14 @@ import yaml
 from generator.layout import (
     DEFAULT_PLAYBOOK_DIR,
     FILE_KINDS,
+    OPTIONAL_KINDS,
     PROJECT_ROOT,
     ROOT_SCHEMA,
     SCHEMA_DIR,
     modeline,
     schema_file,
 )
+from generator.scaffold.presets import PRESETS
 
 
 def cli() -> str:
@@ -38,8 +40,15 @@ def cli() -> str:
 
 def check(schema: Path | str, instance: Path | str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """`check-jsonschema --schemafile SCHEMA FILE` in `cwd`, nothing else on the command line."""
+    return check_many(schema, [instance], cwd)
+
+
+def check_many(
+    schema: Path | str, instances: list[Path] | list[str], cwd: Path
+) -> subprocess.CompletedProcess[str]:
+    """One run over several files, as the pre-commit hook passes every staged file at once."""
     return subprocess.run(
-        [cli(), "--schemafile", str(schema), str(instance)],
+        [cli(), "--schemafile", str(schema), *map(str, instances)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -50,6 +59,48 @@ def check(schema: Path | str, instance: Path | str, cwd: Path) -> subprocess.Com
 
 def default_files() -> list[str]:
     return [kind for kind in FILE_KINDS if (DEFAULT_PLAYBOOK_DIR / f"{kind}.yaml").exists()]
+
+
+def preset_folders() -> list[Path]:
+    """The default playbook and every preset `playbook init --preset` writes."""
+    return [preset.folder for preset in PRESETS.values()]
+
+
+def test_there_are_presets_to_check() -> None:
+    assert len(preset_folders()) >= 3
+    assert DEFAULT_PLAYBOOK_DIR in preset_folders()
+
+
+@pytest.mark.parametrize("kind", FILE_KINDS)
+def test_every_preset_file_passes_from_the_repository_root(kind: str) -> None:
+    """All presets' files of one kind in one run, with paths relative to the checkout."""
+    files = [
+        (folder / f"{kind}.yaml").relative_to(PROJECT_ROOT)
+        for folder in preset_folders()
+        if (folder / f"{kind}.yaml").exists()
+    ]
+    if kind in OPTIONAL_KINDS and not files:
+        return  # an optional file no preset has: nothing to check (at least one has each today)
+    assert files, f"no preset has {kind}.yaml"
+    schema = SCHEMA_DIR.relative_to(PROJECT_ROOT) / schema_file(kind)
+    result = check_many(schema, files, PROJECT_ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ok -- validation done" in result.stdout
+
+
+def test_every_merged_preset_passes_the_root_schema(tmp_path: Path) -> None:
+    merged = []
+    for number, folder in enumerate(preset_folders()):
+        document = {
+            kind: yaml.safe_load((folder / f"{kind}.yaml").read_text("utf-8"))
+            for kind in FILE_KINDS
+            if (folder / f"{kind}.yaml").exists()
+        }
+        path = tmp_path / f"preset-{number}.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        merged.append(path)
+    result = check_many(SCHEMA_DIR / ROOT_SCHEMA, merged, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("kind", default_files())

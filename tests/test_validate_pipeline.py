@@ -16,6 +16,7 @@ from generator.model import Playbook
 from generator.pipeline import ValidationResult, validate_playbook
 from generator.validate import SchemaSet, check_schema
 from generator.validate.rule_table import RULE_TABLE, SEMANTIC_RULES, level_of
+from generator.validate.rules_marks import is_placeholder_host
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -257,3 +258,24 @@ def test_enum_suggests_the_closest_value(tmp_path: Path) -> None:
     assert finding.rule == "schema-enum"
     assert finding.message == "`mode` is 'alll'; allowed: any, all"
     assert finding.hint.startswith("did you mean 'all'?")
+
+
+@pytest.mark.parametrize(
+    ("host", "placeholder"),
+    [
+        ("example.com", True),
+        ("status.example.org", True),
+        ("EXAMPLE.NET", True),
+        ("chat.acme.example", True),
+        ("oncall.invalid", True),
+        ("intranet.test", True),
+        ("localhost", True),
+        ("app.localhost", True),
+        ("example.community", False),
+        ("myexample.com", False),
+        ("status.northwind.cloud", False),
+        ("testing.io", False),
+    ],
+)
+def test_reserved_example_hosts(host: str, placeholder: bool) -> None:
+    assert is_placeholder_host(host) is placeholder
