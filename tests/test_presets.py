@@ -128,7 +128,13 @@ LEADS = {
         None,
     ),
     "major-incident": (
-        {f"p{n}": "Incident manager" for n in range(1, 6)},
+        {
+            "p1": "Incident manager",
+            "p2": "Incident manager",
+            "p3": "Technical lead",
+            "p4": "Technical lead",
+            "p5": "Technical lead",
+        },
         "commander",
     ),
     "chatops": (
