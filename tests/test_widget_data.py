@@ -123,7 +123,16 @@ def test_tree_without_the_tree_file(playbook: Playbook) -> None:
     data = tree_data(playbook)
     assert "decision-tree" not in data
     assert data["types"] == [
-        {"id": "security", "name": "Security incident", "summary": "Someone got in."}
+        {
+            "id": "security",
+            "name": "Security incident",
+            "summary": "Someone got in.",
+            "facts": [
+                {"term": "Lead", "text": "Incident manager"},
+                {"term": "Channels", "text": "Bridge"},
+                {"term": "Public communication", "text": "The incident manager decides"},
+            ],
+        }
     ]
     assert data["cadence"]["sev1"]["team"] == {"summary": "Every 15 minutes"}
 

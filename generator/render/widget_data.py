@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator import wording as words
-from generator.model import Cadence, DecisionTree, Playbook, Severity
+from generator.model import Cadence, DecisionTree, IncidentType, Playbook, Severity
 
 Json = dict[str, Any]
 
@@ -114,6 +114,22 @@ def facts(severity: Severity, playbook: Playbook) -> list[Json]:
     return [{"term": term, "text": text} for term, text in rows if text]
 
 
+def type_facts(kind: IncidentType, playbook: Playbook) -> list[Json]:
+    """What changes for a kind of incident, as term and words; absent values give no fact."""
+    channels = {c.id: c.name for c in playbook.communication.channels}
+    lead_role = playbook.lead_for(type_id=kind.id)
+    rows = [
+        ("Lead", lead_role.name if kind.lead else ""),
+        ("Roles", ", ".join(playbook.role(r).name for r in kind.roles)),
+        ("Channels", ", ".join(channels.get(c, c) for c in kind.channels)),
+        (
+            "Public communication",
+            words.public_communication(kind.public_communication, lead_role),
+        ),
+    ]
+    return [{"term": term, "text": text} for term, text in rows if text]
+
+
 def _checklists(severity: Severity, playbook: Playbook) -> list[Json]:
     return [
         {"id": phase.id, "name": phase.name}
@@ -164,7 +180,14 @@ def tree_data(playbook: Playbook) -> Json:
     }
     if playbook.incident_types:
         data["types"] = [
-            _without_empty({"id": t.id, "name": t.name, "summary": t.summary})
+            _without_empty(
+                {
+                    "id": t.id,
+                    "name": t.name,
+                    "summary": t.summary,
+                    "facts": type_facts(t, playbook),
+                }
+            )
             for t in playbook.incident_types
         ]
     if playbook.decision_tree is not None:
