@@ -94,7 +94,8 @@ def test_a_missing_required_file_hint_never_suggests_writing_over_the_folder(mak
     (playbook / "roles.yaml").unlink()
     [finding] = [f for f in validate_playbook(playbook).findings if f.rule == "file-missing"]
     assert finding.message == "the playbook has no roles.yaml; every playbook needs one"
-    assert "new, empty folder" in finding.hint
+    assert "`playbook init example-playbook`" in finding.hint
+    assert "never over existing files" in finding.hint
     assert "--force" not in finding.hint
     assert set(REQUIRED_KINDS) == set(FILE_KINDS) - {"decision-tree", "incident-types"}
 

@@ -61,8 +61,9 @@ def load_folder(folder: Path, limits: Limits = DEFAULT_LIMITS) -> FolderResult:
                         "file-missing",
                         f"the playbook has no {kind}.yaml; every playbook needs one",
                         where,
-                        hint=f"create {kind}.yaml; for an example, run `playbook init` into a new,"
-                        f" empty folder and copy its playbook/{kind}.yaml from there",
+                        hint=f"create {kind}.yaml; for an example, `playbook init example-playbook`"
+                        f" writes a new project into that folder (never over existing files):"
+                        f" copy its playbook/{kind}.yaml",
                     )
                 )
             continue

@@ -16,7 +16,7 @@ from generator.validate.rule_table import level_of
 RULE = "format-version"
 _HINT_OLDER = (
     'the README section "Format 2" says what changed and how to rewrite each file; for a'
-    " complete example, run `playbook init --preset default` into a new, empty folder; once"
+    " complete example, `playbook init example-playbook` writes one into that new folder; once"
     f" converted, write `format: {FORMAT_VERSION}` at the top of organisation.yaml"
 )
 
