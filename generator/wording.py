@@ -92,8 +92,8 @@ def deadline(value: str | None, event: str = "declared") -> str:
     """A deadline counted from an event: "within 5 minutes of the response starting"."""
     if not value:
         return ""
-    if value == durations.IMMEDIATELY:
-        return f"immediately after {EVENTS_AFTER.get(event, event)}"
+    if value in (durations.IMMEDIATELY, durations.NEXT_BUSINESS_DAY):
+        return f"{within(value)} after {EVENTS_AFTER.get(event, event)}"
     return f"{within(value)} of {EVENTS.get(event, event)}"
 
 

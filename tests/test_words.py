@@ -54,6 +54,11 @@ def test_one_interval_form_everywhere(value: str, text: str) -> None:
         ("1h", "impact-changed", "within 1 hour of the impact changing"),
         ("2bd", "declared", "within 2 business days of the incident being declared"),
         ("immediately", "response-started", "immediately after the response starts"),
+        (
+            "next-business-day",
+            "declared",
+            "by the next business day after the incident is declared",
+        ),
     ],
 )
 def test_deadlines_name_their_event(value: str, event: str, text: str) -> None:
