@@ -143,13 +143,20 @@ def test_merged_default_playbook_passes_the_root_schema(tmp_path: Path) -> None:
 
 
 def test_published_copies_work_beside_playbook_json(tmp_path: Path) -> None:
-    """The site publishes the schema files byte for byte in schema/ beside playbook.json; a
-    reader checks the data against those copies, from the site folder, with the CLI alone."""
-    site = tmp_path / "site"
-    (site / "schema").mkdir(parents=True)
-    for path in SCHEMA_DIR.glob("*.schema.json"):
-        (site / "schema" / path.name).write_bytes(path.read_bytes())
-    merged_default(site)
+    """`playbook render` publishes the schema files in schema/ beside playbook.json; a reader
+    checks the data against those copies with the CLI alone, from the site folder or elsewhere."""
+    playbook_cli = Path(sys.executable).parent / "playbook"
+    rendered = subprocess.run(
+        [str(playbook_cli), "render", str(DEFAULT_PLAYBOOK_DIR), "--out", str(tmp_path / "docs")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert rendered.returncode == 0, rendered.stdout + rendered.stderr
+    site = tmp_path / "docs"
+    published = sorted(path.name for path in (site / "schema").glob("*.schema.json"))
+    assert published == sorted(path.name for path in SCHEMA_DIR.glob("*.schema.json"))
     result = check(Path("schema") / ROOT_SCHEMA, "playbook.json", site)
     assert result.returncode == 0, result.stdout + result.stderr
     elsewhere = check(site / "schema" / ROOT_SCHEMA, site / "playbook.json", tmp_path)
