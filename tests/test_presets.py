@@ -4,17 +4,20 @@ site shows the structures the preset exists for."""
 
 from __future__ import annotations
 
+import fnmatch
 import html
 import json
 import re
+import tomllib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from click.testing import CliRunner
 
 from generator import cli
 from generator.cli import main
+from generator.layout import PROJECT_ROOT
 from generator.scaffold.presets import PRESETS
 
 #: Pages that may name roles other than the preset's own: the authoring reference documents the
@@ -298,3 +301,28 @@ def test_init_lists_every_fictional_number(built: Built) -> None:
     assert numbers
     for number in numbers:
         assert f"{number} (a fictional phone number)" in built.init_output, number
+
+
+def test_optional_parts_left_out_still_validate_and_build(sites: Sites) -> None:
+    """The major-incident preset has no decision tree and a level without an acknowledgement
+    time, and its links are tel: links; it validated with --strict above and built here."""
+    site = sites("major-incident")
+    playbook = site.project / "playbook"
+    assert not (playbook / "decision-tree.yaml").exists()
+    p5 = site.text("severities/p5.html")
+    assert "Acknowledge" not in p5
+    assert "tel:+442079460500" in site.page("communication/index.html")
+
+
+def test_the_wheel_ships_every_preset() -> None:
+    """`pip install incident-playbook` must carry the presets: pyproject's package data matches
+    every preset file."""
+    pyproject = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["generator.scaffold"]
+    scaffold = PROJECT_ROOT / "generator" / "scaffold"
+    for preset in PRESETS.values():
+        if preset.name == "default":
+            continue  # shipped as generator.resources.playbook
+        for path in preset.folder.rglob("*.yaml"):
+            relative = PurePosixPath(path.relative_to(scaffold).as_posix())
+            assert any(fnmatch.fnmatch(str(relative), p) for p in patterns), relative
