@@ -125,7 +125,7 @@ def _png(playbook: Path) -> None:
     (playbook / "phases.yaml").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
 
 
-@case("windows-1252-quotes", block("file-encoding organisation.yaml:2:7", *NOT_UTF8))
+@case("windows-1252-quotes", block("file-encoding organisation.yaml:3:7", *NOT_UTF8))
 def _cp1252(playbook: Path) -> None:
     text = (MINIMAL / "organisation.yaml").read_text().replace("Example Org", "\u201cExample\u201d")
     (playbook / "organisation.yaml").write_bytes(text.encode("cp1252"))
