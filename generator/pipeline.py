@@ -10,14 +10,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.findings import Finding, Location
 from generator.layout import SCHEMA_DIR
 from generator.loader import load_folder
-from generator.model import Playbook
-from generator.validate import SchemaSet, check_schema, run_rules
+from generator.validate.compiled import schema_findings as check_schemas
+from generator.validate.rules import run_rules
 from generator.validate.rules_version import check_format_version
+
+if TYPE_CHECKING:  # the model's classes are imported only when a valid playbook is built
+    from generator.model import Playbook
 
 
 @dataclass(frozen=True)
@@ -30,14 +33,28 @@ class ValidationResult:
     document: dict[str, Any] | None
     """The merged document (file kind -> content) of the files that loaded; None if none did."""
 
-    model: Playbook | None
-    """The typed model; only when there are no errors."""
-
     files: tuple[str, ...] = ()
     """The files that were read, as shown in findings."""
 
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Source lines per file, so reporters can quote the offending line."""
+
+    _built: list[Playbook] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def model(self) -> Playbook | None:
+        """The typed model; only when there are no errors.
+
+        Built on first use: `playbook validate` never needs it, and importing the model's
+        classes costs more than validating a playbook.
+        """
+        if self.document is None or not self.ok:
+            return None
+        if not self._built:
+            from generator.model_builder import build_model
+
+            self._built.append(build_model(self.document))
+        return self._built[0]
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -62,29 +79,19 @@ def validate_playbook(playbook_dir: Path) -> ValidationResult:
         return ValidationResult(
             findings=(wrong_version,),
             document=document,
-            model=None,
             files=tuple(folder.checked),
             sources=dict(folder.sources),
         )
     findings = list(folder.findings)
-    schemas = SchemaSet(SCHEMA_DIR)
-    schema_findings: list[Finding] = []
-    for loaded in folder.files.values():
-        schema_findings.extend(check_schema(loaded, schemas))
+    schema_findings = check_schemas(folder.files, SCHEMA_DIR)
     semantic = list(run_rules(folder.files))
     findings.extend(_without_overlap(schema_findings, semantic))
     findings.extend(semantic)
     findings.sort(key=_order)
 
-    model = None
-    if document is not None and not any(f.is_error for f in findings):
-        from generator.model_builder import build_model  # the model only for a valid playbook
-
-        model = build_model(document)
     return ValidationResult(
         findings=tuple(findings),
         document=document,
-        model=model,
         files=tuple(folder.checked),
         sources=dict(folder.sources),
     )

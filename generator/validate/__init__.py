@@ -6,8 +6,24 @@ rules (rule table in `rules`). Both return findings and never raise on bad playb
 
 from __future__ import annotations
 
-from generator.validate.rules import RULES, run_rules
-from generator.validate.schema_check import check_schema
-from generator.validate.schemas import SchemaError, SchemaSet
+from typing import Any
 
 __all__ = ["RULES", "SchemaError", "SchemaSet", "check_schema", "run_rules"]
+
+#: Where each name lives; imported on first use, because jsonschema (behind `check_schema` and
+#: `SchemaSet`) takes longer to import than a valid playbook takes to validate.
+_HOMES = {
+    "RULES": "generator.validate.rules",
+    "run_rules": "generator.validate.rules",
+    "check_schema": "generator.validate.schema_check",
+    "SchemaError": "generator.validate.schemas",
+    "SchemaSet": "generator.validate.schemas",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(_HOMES[name]), name)
