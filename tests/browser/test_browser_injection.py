@@ -197,8 +197,8 @@ def test_checklists_ticked_and_copied_with_hostile_items(hostile_site, hostile_p
         for box in checklist.locator("input[type=checkbox]").all()[:5]:
             box.check()
         inspect(page, watch, f"{path}, ticked")
-        page.locator(".pb-copy").first.click()
-        inspect(page, watch, f"{path}, copied as Markdown")
+        page.locator(".pb-checklist-tools .pb-timeline").click()
+        inspect(page, watch, f"{path}, copied as the timeline")
         copied = page.locator(".pb-copy-output .pb-copy-text").first.input_value()
         assert "<script>window." in copied  # the Markdown holds the text as written
         page.close()
