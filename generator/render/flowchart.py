@@ -69,12 +69,14 @@ def _graph(tree: DecisionTree, model: Playbook) -> tuple[dict[str, _Node], list[
             if answer.next:
                 target = f"q:{answer.next}"
             else:
-                target = f"s:{node.id}:{answer.severity}"
+                # An answer that also names an incident type gets its own box, labelled with it.
+                target = f"s:{node.id}:{answer.severity}:{answer.type or ''}"
                 if target not in nodes:
                     severity = model.severity(str(answer.severity))
-                    nodes[target] = _Node(
-                        target, _wrap(f"{severity.label} {severity.name}".strip()), severity.id
-                    )
+                    text = f"{severity.label} {severity.name}".strip()
+                    if answer.type:
+                        text += f", {model.incident_type(answer.type).name}"
+                    nodes[target] = _Node(target, _wrap(text), severity.id)
             labels.setdefault((f"q:{node.id}", target), []).append(answer.label)
     edges = [_Edge(src, dst, " / ".join(names)) for (src, dst), names in labels.items()]
     for edge in edges:

@@ -35,6 +35,9 @@ GUIDES = "guides"
 #: The incident summary template, published as a download: Markdown text, but not named `.md`,
 #: or an engine would build it into a page.
 SUMMARY_DOWNLOAD = "downloads/incident-summary-template.txt"
+#: Search ranking (Material's front matter `search.boost`): level pages up, author material down.
+SEVERITY_BOOST = 2
+AUTHOR_BOOST = 0.3
 #: The whole built site as a zip (written by `generator.site_build` after the engine's build).
 OFFLINE_ZIP = "downloads/playbook-offline.zip"
 #: The merged, validated document, for bots and other tools.
@@ -106,7 +109,8 @@ def page_specs(model: Playbook) -> list[PageSpec]:
                 severity_title(s),
                 severity_title(s),
                 levels,
-                {"severity": s},
+                # With the aliases on the page, "sev1" finds this page first.
+                {"severity": s, "search_boost": SEVERITY_BOOST},
             )
         )
     if model.incident_types:
@@ -173,8 +177,13 @@ def page_specs(model: Playbook) -> list[PageSpec]:
             "authoring.md.j2",
             "Authoring reference",
             "Authoring reference",
-            ref,
-            {"authoring": authoring_reference(), "rules": rule_table()},
+            "For authors",
+            # Below every responder page in search: "rollback" must not open the reference.
+            {
+                "authoring": authoring_reference(),
+                "rules": rule_table(),
+                "search_boost": AUTHOR_BOOST,
+            },
         ),
     ]
     return specs

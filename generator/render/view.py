@@ -182,6 +182,11 @@ class PlaybookView:
         """The role that leads when no level or type names one."""
         return self.pb.lead_for()
 
+    @property
+    def default_lead_title(self) -> str:
+        """The default lead's name inside a sentence ("the incident commander decides")."""
+        return words.role_title(self.default_lead)
+
     def type_lead(self, kind: IncidentType) -> Role | None:
         return self.pb.role(kind.lead) if kind.lead else None
 
