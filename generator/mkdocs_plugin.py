@@ -24,6 +24,7 @@ from generator.layout import PAGES_DIR, SCHEMA_DIR, TEMPLATES_DIR
 from generator.render.addresses import link_style
 from generator.render.docs_tree import DocsTree, render_docs
 from generator.render.environment import COMPILED
+from generator.render.site import SUMMARY_DOWNLOAD
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -37,6 +38,13 @@ class PlaybookConfig(Config):
     """The organisation's templates (and assets/) that replace ours by file name."""
     pages_dir = opt.Optional(opt.Type(str))
     """Hand-written Markdown pages, published under guides/; default: <playbook_dir>/pages."""
+
+
+class _Download(File):
+    """A Markdown file published as it is (the summary download), not rendered into a page."""
+
+    def is_documentation_page(self) -> bool:
+        return False
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -122,7 +130,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                     f"{config.docs_dir}/{item.path} has the address of a page the playbook "
                     f"generates; put your own pages in {self.dirs['pages']} instead"
                 )
-            files.append(File.generated(config, item.path, content=item.content))
+            kind = _Download if item.path == SUMMARY_DOWNLOAD else File
+            files.append(kind.generated(config, item.path, content=item.content))
         for path, source in self.tree.assets.items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(source)))

@@ -18,6 +18,7 @@ import pytest
 
 from generator.findings import BuildError
 from generator.layout import DEFAULT_PLAYBOOK_DIR, PROJECT_ROOT, TEMPLATES_DIR
+from generator.render.site import SUMMARY_DOWNLOAD
 from generator.site_build import InvalidSite, build_site
 
 HOSTILE_NAME = "Code red <script>alert(1)</script> | {{ 7*7 }}"
@@ -119,10 +120,11 @@ def test_a_hand_written_page_joins_the_navigation(built: Path) -> None:
     assert nav.index("Guides") < nav.index("Runbooks") < nav.index("Database runbook")
 
 
-def test_the_summary_download_is_published_as_markdown(built: Path) -> None:
-    text = read(built, "downloads/incident-summary-template.md")
+def test_the_summary_download_is_published_as_markdown_text(built: Path) -> None:
+    """A download, not a page."""
+    text = read(built, SUMMARY_DOWNLOAD)
     assert text.startswith("# Incident: ")
-    assert not (built / "downloads" / "incident-summary-template.html").exists()
+    assert not (built / SUMMARY_DOWNLOAD).with_suffix(".html").exists()
 
 
 def test_invalid_yaml_stops_the_plugin_with_file_line_col(
@@ -191,3 +193,28 @@ def test_a_broken_override_names_the_template_and_line(
     with pytest.raises(BuildError):
         build_site(project / "mkdocs.yml")
     assert re.search(r"ERROR +- +\S*overrides/phase\.md\.j2:1: .*nmae", capsys.readouterr().err)
+
+
+def test_the_plugin_publishes_exactly_what_render_writes(built: Path) -> None:
+    """One render: every file `playbook render` writes for the project is in the site the plugin
+    built (pages as HTML, everything else byte for byte), with nothing generated besides."""
+    import subprocess
+    import sys
+
+    project = built.parent
+    docs = project / "build" / "docs"
+    done = subprocess.run(
+        [Path(sys.executable).parent / "playbook", "render", "playbook", "--out", "build/docs"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rendered = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+    assert "assets/playbook/tree.js" in rendered and "index.md" in rendered
+    for path in rendered:
+        if path.endswith(".md") and path != SUMMARY_DOWNLOAD:
+            assert (built / (path[:-3] + ".html")).is_file(), path
+        else:
+            assert (built / path).read_bytes() == (docs / path).read_bytes(), path

@@ -390,9 +390,10 @@ def _broken_links(site: Path) -> list[str]:
     return broken
 
 
-def test_invalid_playbook_keeps_the_previous_site(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_invalid_playbook_keeps_the_previous_site(tmp_path: Path, engine: str) -> None:
     project = _project(tmp_path)
-    command = [BIN / "playbook", "build", "--config", project / "mkdocs.yml"]
+    command = [BIN / "playbook", "build", "--engine", engine, "--config", project / "mkdocs.yml"]
     first = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("Built ")
@@ -407,7 +408,27 @@ def test_invalid_playbook_keeps_the_previous_site(tmp_path: Path) -> None:
     assert "Traceback" not in second.stderr + second.stdout
     assert "site/ was left as it was" in second.stderr
     assert _digest(project / "site") == before
-    assert sorted(p.name for p in project.iterdir()) == ["mkdocs.yml", "playbook", "site"]
+    # Zensical's work folder (rendered docs, its cache) is kept in .cache/ for the next build.
+    kept = [".cache"] if engine == "zensical" else []
+    assert sorted(p.name for p in project.iterdir()) == [*kept, "mkdocs.yml", "playbook", "site"]
+
+
+def test_a_failed_zensical_build_keeps_the_previous_site(tmp_path: Path) -> None:
+    """Valid YAML, but Zensical's strict build fails (a broken link in an own page)."""
+    project = _project(tmp_path)
+    command = [BIN / "playbook", "build", "--engine", "zensical", "--config", "mkdocs.yml"]
+    first = subprocess.run(command, capture_output=True, text=True, env=ENV, cwd=project)
+    assert first.returncode == 0, first.stderr
+    before = _digest(project / "site")
+    page = project / "playbook" / "pages" / "broken.md"
+    page.write_text("# Broken\n\n[gone](missing.md)\n", encoding="utf-8")
+    second = subprocess.run(command, capture_output=True, text=True, env=ENV, cwd=project)
+    assert second.returncode == 1
+    assert "Error: the site was not built (Zensical: " in second.stderr
+    assert "site/ was left as it was" in second.stderr
+    assert "Traceback" not in second.stderr + second.stdout
+    assert _digest(project / "site") == before
+    assert not [p for p in project.iterdir() if p.name.startswith("site.")]
 
 
 def _checklist(page: str, list_id: str) -> dict[str, str]:

@@ -9,10 +9,13 @@ goes into the work folder first and is then swapped in where the site belongs.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import sys
 import tempfile
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -76,12 +79,19 @@ def build(project: Project, result: Any, target: Path, shown_site: str) -> None:
         fresh = Path(tempfile.mkdtemp(prefix=f"site{NEW}", dir=work))
         try:
             config = prepare(project, tree, work, fresh)
-            try:
-                engine.build(str(config), {"clean": False, "strict": True})
-            except Exception as error:  # Zensical reports its own errors as exceptions
+            with _console_captured() as said:
+                try:
+                    engine.build(str(config), {"clean": False, "strict": True})
+                except Exception as error:  # Zensical reports its own errors as exceptions
+                    failure: Exception | None = error
+                else:
+                    failure = None
+                report = said()
+            if failure is not None:
+                sys.stderr.write(report)  # Zensical's own report: which page, which line
                 raise BuildError(
-                    f"the site was not built (Zensical: {error}); {shown_site} was left as it was"
-                ) from error
+                    f"the site was not built (Zensical: {failure}); {shown_site} was left as it was"
+                ) from failure
             if not (fresh / "index.html").is_file():
                 raise BuildError(f"the site was not built; {shown_site} was left as it was")
             finish_site(fresh)
@@ -97,6 +107,30 @@ def build(project: Project, result: Any, target: Path, shown_site: str) -> None:
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
+
+
+@contextlib.contextmanager
+def _console_captured() -> Iterator[Callable[[], str]]:
+    """Hold what Zensical prints (from Rust, straight to the terminal) while it builds; a
+    successful build says nothing, a failed one shows its report."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    with tempfile.TemporaryFile() as held:
+        saved = os.dup(1), os.dup(2)
+        os.dup2(held.fileno(), 1)
+        os.dup2(held.fileno(), 2)
+        try:
+            yield lambda: _read(held)
+        finally:
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+
+
+def _read(held: Any) -> str:
+    held.seek(0)
+    return held.read().decode("utf-8", errors="replace")
 
 
 def serve(project: Project, dev_addr: str | None) -> None:

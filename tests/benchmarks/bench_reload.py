@@ -1,9 +1,10 @@
-"""Section 6: live reload in `playbook serve`, from saving a YAML file to the browser showing it.
+"""Section 6: live reload in `playbook serve --engine E`, from saving a YAML file to the browser
+showing it, for each engine.
 
 A scale-1 synthetic playbook is served on 127.0.0.1 (a free port); Chromium opens the first
 phase's page; each round rewrites phases.yaml with a new goal for that phase and times, from the
-moment the file is closed, until the new text is on the page (MkDocs' live reload rebuilds the
-site and the page reloads itself).
+moment the file is closed, until the new text is on the page (the engine's live reload rebuilds
+the site and the page reloads itself). One Chromium for both engines.
 """
 
 from __future__ import annotations
@@ -25,10 +26,14 @@ from tests.benchmarks.bench_build import ours_config
 from tests.benchmarks.measure import BIN, Figure, Report, env_without_noise, median
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
-TARGET = 2.0
+TARGETS = {"mkdocs": 2.0, "zensical": 1.0}
 START_TIMEOUT = 120.0
 CHANGE_TIMEOUT_MS = 30_000
-_BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+#: How each engine logs the time of one rebuild.
+_BUILT = {
+    "mkdocs": re.compile(r"Documentation built in ([0-9.]+) seconds"),
+    "zensical": re.compile(r"Build finished in ([0-9.]+)(m?s)"),
+}
 
 
 def free_port() -> int:
@@ -62,7 +67,16 @@ def set_first_goal(playbook: Path, goal: str) -> None:
 def run(report: Report, work: Path, runs: int) -> None:
     from playwright.sync_api import sync_playwright
 
-    root = work / "reload"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for engine in TARGETS:
+                measure(report, browser, work / f"reload-{engine}", engine, runs)
+        finally:
+            browser.close()
+
+
+def measure(report: Report, browser: object, root: Path, engine: str, runs: int) -> None:
     playbook = synthetic.generate(root / "playbook", 1)
     config = ours_config(root, playbook)
     first = yaml.load((playbook / "phases.yaml").read_text("utf-8"), Loader=Yaml12Loader)
@@ -75,6 +89,8 @@ def run(report: Report, work: Path, runs: int) -> None:
             [
                 str(BIN / "playbook"),
                 "serve",
+                "--engine",
+                engine,
                 "--config",
                 str(config),
                 "--dev-addr",
@@ -88,22 +104,20 @@ def run(report: Report, work: Path, runs: int) -> None:
     samples: list[float] = []
     try:
         wait_until_served(url, server, log)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page()
-                page.goto(url, wait_until="load")
-                for round_no in range(max(runs, 3) + 1):  # round 0 warms up, unrecorded
-                    time.sleep(1.0)  # let the previous rebuild and reload settle
-                    marker = f"Reload benchmark marker {round_no} {time.time_ns()}"
-                    set_first_goal(playbook, marker)
-                    saved = time.perf_counter()
-                    page.get_by_text(marker).first.wait_for(timeout=CHANGE_TIMEOUT_MS)
-                    elapsed = time.perf_counter() - saved
-                    if round_no:
-                        samples.append(elapsed)
-            finally:
-                browser.close()
+        page = browser.new_page()  # type: ignore[attr-defined]
+        try:
+            page.goto(url, wait_until="load")
+            for round_no in range(max(runs, 5) + 1):  # round 0 warms up, unrecorded
+                time.sleep(1.0)  # let the previous rebuild and reload settle
+                marker = f"Reload benchmark marker {round_no} {time.time_ns()}"
+                set_first_goal(playbook, marker)
+                saved = time.perf_counter()
+                page.get_by_text(marker).first.wait_for(timeout=CHANGE_TIMEOUT_MS)
+                elapsed = time.perf_counter() - saved
+                if round_no:
+                    samples.append(elapsed)
+        finally:
+            page.close()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -112,24 +126,29 @@ def run(report: Report, work: Path, runs: int) -> None:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
     value = median(samples)
-    rebuilds = [float(m) for m in _BUILT.findall(log.read_text(errors="replace"))][1:]
+    target = TARGETS[engine]
+    logged = _BUILT[engine].findall(log.read_text(errors="replace"))
+    rebuilds = [
+        float(m[0]) / (1000 if m[1:] == ("ms",) else 1) if isinstance(m, tuple) else float(m)
+        for m in logged
+    ][1:]
     report.add(
         Figure(
             "reload",
-            f"scale 1: save -> new text in the browser ({len(samples)} runs)",
+            f"{engine}, scale 1: save -> new text in the browser ({len(samples)} runs)",
             value,
             "s",
-            target=f"< {TARGET:.0f} s",
-            met=value < TARGET,
+            target=f"< {target:g} s",
+            met=value < target,
         )
     )
     if rebuilds:
         report.add(
             Figure(
                 "reload",
-                "scale 1: of which the site rebuild (MkDocs' own log)",
+                f"{engine}, scale 1: of which the site rebuild (the engine's own log)",
                 median(rebuilds),
                 "s",
-                note="the rest: noticing the change, the browser's reload and page load",
+                note="the rest: noticing the change, rendering, the browser's reload and page load",
             )
         )

@@ -1,4 +1,8 @@
-"""Browser fixtures: the real site, built once, driven from file:// in one headless Chromium.
+"""Browser fixtures: the real site, built once per engine, driven from file:// in one headless
+Chromium (one session for the whole run: two sync Playwright sessions cannot coexist).
+
+`site` is parametrised by engine, so every browser test runs against the site MkDocs built and
+against the site Zensical built; pytest groups the tests by engine, so each site is built once.
 
 Every page a test opens goes through `open_page`, which aborts and records any request that is
 not `file:` and records JavaScript errors, so each test can assert the site stayed offline and
@@ -23,12 +27,41 @@ from tests.chromium import CHROMIUM, CHROMIUM_ARGS, allow_only_file_urls
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
+#: The engines every browser test runs against (`playbook build --engine ...`).
+ENGINES = ("mkdocs", "zensical")
+#: Where each engine puts the search index that works from file:// (a script, not JSON).
+SEARCH_SCRIPTS = {"mkdocs": "search/search_index.js", "zensical": "search.js"}
+
+
 @dataclass
 class Site:
-    """The built site and the merged document it was built from."""
+    """The built site, the merged document it was built from, and the engine that built it."""
 
     root: Path
     data: dict[str, Any]
+    engine: str = "mkdocs"
+
+    @property
+    def search_script(self) -> str:
+        """The site path of the search index script this engine writes for file://."""
+        return SEARCH_SCRIPTS[self.engine]
+
+    def search(self, page: Any, query: str) -> list[str]:
+        """Type `query` into the site's search as a reader does; the addresses of the results.
+
+        MkDocs' Material has a search box in the header; Zensical opens a search dialog (in a
+        shadow root, which Playwright's CSS selectors reach) from a header button."""
+        if self.engine == "zensical":
+            page.locator("button.md-search__button").first.click()
+            box = page.locator("input[aria-label=Search][type=text]")
+            results = "ol[role=listbox] a[href]"
+        else:
+            box = page.locator("input.md-search__input")
+            box.click()
+            results = ".md-search-result__item a[href], .md-search-result a[href]"
+        box.press_sequentially(query, delay=20)
+        page.wait_for_selector(results)
+        return page.locator(results).evaluate_all("(links) => links.map(a => a.href)")
 
     def url(self, path: str) -> str:
         return (self.root / path).as_uri()
@@ -54,14 +87,16 @@ class Watch:
         assert self.errors == [], f"JavaScript errors: {self.errors}"
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """`playbook build --site-dir <tmp>` of the default playbook, exactly as a user runs it."""
-    root = tmp_path_factory.mktemp("browser") / "site"
+@pytest.fixture(scope="session", params=ENGINES)
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """`playbook build --engine <engine> --site-dir <tmp>` of the default playbook, exactly as a
+    user runs it."""
+    engine = request.param
+    root = tmp_path_factory.mktemp(f"browser-{engine}") / "site"
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "SOURCE_DATE_EPOCH": "1795000000"}
     command = [sys.executable, "-c", "import sys; from generator.cli import main; sys.exit(main())"]
     done = subprocess.run(
-        [*command, "build", "--site-dir", str(root)],
+        [*command, "build", "--engine", engine, "--site-dir", str(root)],
         cwd=PROJECT_ROOT,
         env=env,
         capture_output=True,
@@ -70,7 +105,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     data = json.loads((root / "playbook.json").read_text(encoding="utf-8"))
-    return Site(root, data)
+    return Site(root, data, engine)
 
 
 @pytest.fixture(scope="session")
