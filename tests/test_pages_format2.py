@@ -353,3 +353,38 @@ def test_cadence_by_stage_and_long_incident_words_come_from_the_model(
     assert "every 10 minutes while the status is Investigating" in text
     assert "after 4 hours: at the incident commander's discretion" in text
     assert "not more often than every 30 minutes" in text
+
+
+def test_channels_limited_to_levels_and_standing_roles(variant: Callable[..., Pages]) -> None:
+    def only_sev1(data: dict[str, Any]) -> None:
+        bridge = next(c for c in data["channels"] if c["id"] == "war-room")
+        bridge["severities"] = ["sev1"]
+
+    def standing(data: dict[str, Any]) -> None:
+        scribe = role_of(data, "scribe")
+        scribe["staffing"] = "standing"
+        scribe["owns_updates_for"] = ["internal"]
+
+    pages = variant(communication=only_sev1, roles=standing)
+    assert "Incident team (Incident chat channel, Incident video bridge)" in visible(
+        pages["severities/sev1.md"]
+    )
+    assert "Incident team (Incident chat channel):" in visible(pages["severities/sev2.md"])
+    scribe = visible(pages["roles/scribe.md"])
+    assert "Staffing: a standing role, held outside any one incident" in scribe
+    assert "Staffed at" not in scribe
+    assert "Owns the updates for: Incident team" in scribe
+    assert "Updates written by: Communications lead, Scribe" in visible(
+        pages["communication/index.md"]
+    )
+    assert "Scribe (standing)" in visible(pages["roles/index.md"])
+
+
+def test_a_tree_without_tie_break_prints_no_tip(variant: Callable[..., Pages]) -> None:
+    def no_tie_break(data: dict[str, Any]) -> None:
+        del data["tie_break"]
+
+    pages = variant(decision_tree=no_tie_break)
+    assert "When in doubt" not in pages["respond/decide-severity.md"]
+    assert "Torn between" not in visible(pages["severities/index.md"])
+    assert "Torn between" in visible(render(DEFAULT_PLAYBOOK_DIR)["severities/index.md"])

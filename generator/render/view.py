@@ -363,12 +363,15 @@ class PlaybookView:
         return words.cadence(entry, self.pb) if entry else ""
 
     def cadence_rows(self, severity_id: str) -> list[CadenceRow]:
-        """The audiences with a cadence at a level, with their channels."""
+        """The audiences with a cadence at a level, with those of their channels used at that
+        level (a channel limited to other levels or to incident types is left out)."""
         rows = []
         for a in self.pb.communication.audiences:
             summary = self.cadence_summary(severity_id, a.id)
             if summary:
-                rows.append(CadenceRow(a, summary, [self.channel(c) for c in a.channels]))
+                channels = [self.channel(c) for c in a.channels]
+                used = [c for c in channels if self.pb.applies(c, severity_id)]
+                rows.append(CadenceRow(a, summary, used))
         return rows
 
     def cadence_table(self) -> list[tuple[Severity, list[str]]]:
