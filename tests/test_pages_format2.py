@@ -147,6 +147,7 @@ def test_severity_pages_carry_search_aliases_and_their_summary_first(default_pag
     page = default_pages["severities/sev1.md"]
     assert page.startswith("---\nsearch:\n  boost: 2\n---\n")
     assert "Also found as: sev1 · SEV1 · sev 1 · s1" in visible(page)
+    assert page.index('class="pb-aliases"') < page.index("\n## ")  # the page's first section
     first_paragraph = re.search(r"<p[^>]*>(.*?)</p>", html(page), flags=re.S)
     assert first_paragraph is not None
     assert first_paragraph.group(1).startswith("The core product is down")
@@ -388,3 +389,11 @@ def test_a_tree_without_tie_break_prints_no_tip(variant: Callable[..., Pages]) -
     assert "When in doubt" not in pages["respond/decide-severity.md"]
     assert "Torn between" not in visible(pages["severities/index.md"])
     assert "Torn between" in visible(render(DEFAULT_PLAYBOOK_DIR)["severities/index.md"])
+
+
+def test_priority_terminology_adds_the_p_alias(variant: Callable[..., Pages]) -> None:
+    def priority(data: dict[str, Any]) -> None:
+        data.setdefault("terminology", {})["severity_word"] = "priority"
+
+    pages = variant(organisation=priority)
+    assert "Also found as: sev2 · SEV2 · sev 2 · s2 · p2" in visible(pages["severities/sev2.md"])
