@@ -29,17 +29,29 @@ def test_default_file_has_modeline_and_no_diagnostics(
 # (file kind, text to replace, replacement, words expected in the message)
 WRONG_VALUES = [
     ("severities", "acknowledge_within: 15m", "acknowledge_within: soon", "pattern"),
-    ("severities", "public_communication: never", "public_communication: sometimes", "always"),
+    (
+        "severities",
+        "      public_communication:\n        when: never\n",
+        "      public_communication:\n        when: sometimes\n",
+        "always",
+    ),
+    (
+        "severities",
+        "      executives:\n        when: conditional\n        condition: the impact is not",
+        "      executives:\n        when: conditional\n        reason: the impact is not",
+        "condition",
+    ),
     ("severities", "  - id: sev3", "  - id: Sev_3", "pattern"),
     ("severities", "    label: SEV-2\n", "    label: SEV-2\n    colour: red\n", "colour"),
     ("communication", "      every: 15m", "      every: often", "pattern"),
     ("communication", "  sev2:\n", "  Sev2:\n", "pattern"),
     ("organisation", "review_max_age_days: 180", "review_max_age_days: '180'", "integer"),
     ("organisation", 'last_reviewed: "2026-11-01"', "last_reviewed: last week", "pattern"),
+    ("organisation", "on_call: tel:+15550142", "on_call: javascript:alert(1)", "pattern"),
     (
         "decision-tree",
-        '      - label: "No"\n        next: core-function\n',
-        '      - label: "No"\n        next: core-function\n        severity: sev2\n',
+        '      - label: "No"\n        next: customer-impact\n',
+        '      - label: "No"\n        next: customer-impact\n        severity: sev2\n',
         "only one",
     ),
 ]
