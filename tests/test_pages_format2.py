@@ -215,6 +215,9 @@ def test_a_tel_link_and_a_chat_command_get_links_and_copy_buttons(
         ]
 
     pages = variant(severities=chain)
+    text = visible(pages["severities/sev2.md"])
+    assert 'Duty manager: chat command !ic page "<duty>" Copy' in text
+    assert "Bridge: phone +1 555 0100 Copy, PIN 4321 Copy" in text
     page = html(pages["severities/sev2.md"])
     assert '<code>!ic page "&lt;duty&gt;"</code>' in page
     assert 'data-copy="!ic page &#34;&lt;duty&gt;&#34;"' in page

@@ -52,7 +52,7 @@ class CheckRow:
 
 @dataclass(frozen=True)
 class PageStep:
-    """One entry of a paging chain with its words: `how` ("chat command, high urgency"),
+    """One entry of a paging chain with its words: `how` ("chat command"), `urgency`,
     `escalation` ("no acknowledgement within 15 minutes: the next step"), `tel` (a phone
     number's `tel:` link)."""
 
@@ -61,6 +61,7 @@ class PageStep:
     how: str
     escalation: str
     tel: str = ""
+    urgency: str = ""  # "high urgency", in the words of `words.page_how`
 
 
 @dataclass(frozen=True)
@@ -206,15 +207,18 @@ class PlaybookView:
         for entry in severity.response.page:
             # The command, number and PIN are printed apart (with copy buttons), so the words
             # here are only how and how urgent.
-            bare = dataclasses.replace(entry, command=None, phone=None, pin=None)
+            bare = dataclasses.replace(entry, command=None, phone=None, pin=None, urgency=None)
+            how = words.page_how(bare)
+            urgent = words.page_how(dataclasses.replace(bare, urgency=entry.urgency))
             role = self.pb.role(entry.role) if entry.role else None
             steps.append(
                 PageStep(
                     entry,
                     role,
-                    words.page_how(bare),
+                    how,
                     words.escalation(entry),
                     tel=_tel(entry.phone) if entry.phone else "",
+                    urgency=urgent[len(how) :].lstrip(", "),
                 )
             )
         return steps
