@@ -293,6 +293,8 @@ def dump_file(kind: str, data: Data) -> str:
 def generate(out: Path, scale: int, base: Path = DEFAULT_PLAYBOOK_DIR) -> Path:
     """Write a playbook of the given scale to `out` (replaced if present) and return it."""
     files = scale_playbook(load_base(base), scale)
+    if scale > 1:  # a grown tree needs more answers per path; the schema allows up to 20
+        files["organisation"]["decision_tree_max_answers"] = 20
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
