@@ -6,9 +6,11 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.layout import FILE_KINDS, PROJECT_ROOT, REQUIRED_KINDS
 from generator.loader import load_file
@@ -280,3 +282,43 @@ def test_enum_suggests_the_closest_value(tmp_path: Path) -> None:
 )
 def test_reserved_example_hosts(host: str, placeholder: bool) -> None:
     assert is_placeholder_host(host) is placeholder
+
+
+def strip_optional(node: object, schema: dict, resolve: Callable[[str], dict]) -> object:
+    """`node` with every key its schema does not require removed, recursively."""
+    while "$ref" in schema:
+        schema = {**resolve(schema["$ref"]), **{k: v for k, v in schema.items() if k != "$ref"}}
+    if isinstance(node, dict) and "properties" in schema:
+        required = set(schema.get("required", ()))
+        return {
+            key: strip_optional(value, schema["properties"][key], resolve)
+            for key, value in node.items()
+            if key in required
+        }
+    if isinstance(node, list) and isinstance(schema.get("items"), dict):
+        return [strip_optional(item, schema["items"], resolve) for item in node]
+    return node
+
+
+def test_a_playbook_of_required_fields_only_validates_and_builds(make_playbook) -> None:
+    """Nothing an organisation may leave out is needed: the minimal playbook with every optional
+    key removed (responses, names, guidance lists, cadence, the tree) still gives a model."""
+    schemas = SchemaSet(PROJECT_ROOT / "schema")
+    common = schemas.documents["common.schema.json"]
+
+    def resolve(ref: str) -> dict:
+        return common["$defs"][ref.rsplit("/", 1)[-1]]
+
+    playbook = make_playbook()
+    (playbook / "decision-tree.yaml").unlink()
+    for path in sorted(playbook.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        sparse = strip_optional(data, schemas.documents[f"{path.stem}.schema.json"], resolve)
+        path.write_text(yaml.safe_dump(sparse, sort_keys=False), "utf-8")
+    communication = yaml.safe_load((playbook / "communication.yaml").read_text("utf-8"))
+    assert set(communication) == {"audiences", "channels"}
+    severities = yaml.safe_load((playbook / "severities.yaml").read_text("utf-8"))
+    assert set(severities["severities"][0]) == {"id", "label", "summary", "definition"}
+    result = validate_playbook(playbook)
+    assert result.findings == ()
+    assert result.model is not None and result.model.decision_tree is None
