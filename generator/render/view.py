@@ -304,11 +304,11 @@ class PlaybookView:
 
     # ------------------------------------------------------------------ checklists
 
-    def checklist_meta(self, item: ChecklistItem) -> str:
+    def checklist_meta(self, item: ChecklistItem, *, owner: bool = True) -> str:
         """`Owner: IC · SEV-1, SEV-2 · Security incident`: who owns the item and where it
-        applies; empty if neither."""
+        applies; empty if neither. The role page leaves the owner out (it is the page's role)."""
         parts = []
-        if item.role:
+        if item.role and owner:
             role = self.role(item.role)
             parts.append(f"Owner: {role.short or role.name}")
         if item.severities:
@@ -324,10 +324,9 @@ class PlaybookView:
             return f"{group.name} ({self.severity_labels(self.levels_of(ids))})"
         return self.severity_labels(self.levels_of(ids))
 
-    def _row(self, phase: Phase, item: ChecklistItem) -> CheckRow:
-        return CheckRow(
-            item.id, item.text, self.checklist_meta(item), item.detail, f"{phase.id}/{item.id}"
-        )
+    def _row(self, phase: Phase, item: ChecklistItem, *, owner: bool = True) -> CheckRow:
+        meta = self.checklist_meta(item, owner=owner)
+        return CheckRow(item.id, item.text, meta, item.detail, f"{phase.id}/{item.id}")
 
     def phase_checklist(self, phase_id: str) -> list[CheckRow]:
         """A phase checklist: item ids are the YAML ids."""
@@ -337,7 +336,7 @@ class PlaybookView:
     def role_checklist(self, role: Role) -> list[tuple[Phase, list[CheckRow]]]:
         """The tasks a role owns, by phase: the same rows (and ids) as on the phase pages."""
         return [
-            (phase, [self._row(phase, item) for item in items])
+            (phase, [self._row(phase, item, owner=False) for item in items])
             for phase, items in self.pb.tasks_for_role(role.id)
         ]
 
