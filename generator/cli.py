@@ -58,7 +58,31 @@ def guarded(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; commands of their own package are imported only when run or listed.
+
+    `playbook export` needs the typed model, whose import costs more than validating a playbook:
+    `playbook validate` must not pay for it.
+    """
+
+    #: Command name -> "module:attribute" of a command defined in another package.
+    lazy: dict[str, str] = {"export": "generator.export.command:export"}  # noqa: RUF012
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            import importlib
+
+            module, _, attribute = self.lazy[cmd_name].partition(":")
+            command = getattr(importlib.import_module(module), attribute)
+            command.callback = guarded(command.callback)
+            self.add_command(command)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="playbook")
 def main() -> None:
     """Validate an incident playbook written in YAML and publish it as a website."""
@@ -307,11 +331,3 @@ def serve(config_file: Path, engine: str, dev_addr: str | None) -> None:
     from generator.site_build import serve_site
 
     serve_site(config_file, dev_addr, engine=engine)
-
-
-# --------------------------------------------------------------------------- exports
-
-from generator.export.command import export as export_command  # noqa: E402  (its own package)
-
-export_command.callback = guarded(export_command.callback)  # type: ignore[arg-type]
-main.add_command(export_command)
