@@ -1,8 +1,9 @@
 """Review freshness: `last_reviewed` dates that are not real dates, or older than allowed.
 
-Every file may carry `owner` and `last_reviewed` at the top, and so may each severity, role and
-status template. A date older than `organisation.review_max_age_days` (default 365) is a warning,
-which `--strict` turns into a failure; "today" comes from `generator.freshness.today`.
+Every file may carry `owner` and `last_reviewed` at the top, and so may each severity, role,
+status template and incident type. A date older than `organisation.review_max_age_days`
+(default 365) is a warning, which `--strict` turns into a failure; "today" comes from
+`generator.freshness.today`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ ITEM_LISTS: dict[str, tuple[str, str]] = {
     "severities": ("severities", "label"),
     "roles": ("roles", "name"),
     "status-templates": ("templates", "id"),
+    "incident-types": ("types", "name"),
 }
 
 
