@@ -135,7 +135,7 @@ def test_the_hostile_playbook_carries_payloads_in_every_file(hostile_site) -> No
     assert hostile.payloads > 500
     assert set(hostile.by_kind) == {
         "organisation", "severities", "roles", "phases", "communication", "status-templates",
-        "decision-tree", "rubrics", "mitigation", "guidance",
+        "decision-tree", "rubrics", "mitigation", "guidance", "incident-types",
     }  # fmt: skip
 
 
