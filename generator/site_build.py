@@ -67,11 +67,10 @@ def build_site(
     *,
     engine: str = "mkdocs",
 ) -> Built:
-    """Validate, then build with `engine` into a temporary folder and swap it in at `site_dir`.
+    """Validate and render (or take both from the render cache when nothing changed), then build
+    with `engine` into a temporary folder and swap it in at `site_dir`.
     Raises `InvalidSite` or `BuildError`; the previous site is untouched then."""
     from generator.engines.config import read_project
-    from generator.pipeline import validate_playbook
-    from generator.report import report
 
     config_path = Path(config_file or DEFAULT_CONFIG).resolve()
     target = Path(site_dir).resolve() if site_dir else config_path.parent / "site"
@@ -80,21 +79,53 @@ def build_site(
         from generator.engines import zensical
 
         zensical.zensical_module()  # says how to install it before any work is done
-        project = read_project(config_path)
-        playbook_dir = project.playbook_dir
     else:
         config = _load_config(config_path)
-        playbook_dir = _playbook_dir(config, config_path)
-    result = validate_playbook(playbook_dir)
-    if not result.ok:
-        raise InvalidSite(list(result.findings), report(result, "text"), _shown(target) + "/")
+        _playbook_dir(config, config_path)  # the plugin must be listed
+    project = read_project(config_path)
+    tree, warnings = _rendered(project, engine, _shown(target) + "/")
     if engine == "zensical":
-        zensical.build(project, result, target, _shown(target) + "/")
+        zensical.build(project, tree, target, _shown(target) + "/")
     else:
-        config.plugins[PLUGIN].prevalidated = (playbook_dir, result)  # no second validation
+        config.plugins[PLUGIN].prerendered = (project.playbook_dir, tree)  # no second render
         _build_with_mkdocs(config, target)
+    return Built(target, project.playbook_dir, warnings)
+
+
+def _rendered(project: Any, engine: str, shown_site: str) -> tuple[Any, str]:
+    """The docs tree and the warnings report: from the render cache when every input is as it
+    was at the last build, else validated and rendered now (and cached)."""
+    from generator.engines import render_cache
+    from generator.render.addresses import link_style
+
+    style = link_style(engine, directory_urls=project.directory_urls)
+    folders = [project.playbook_dir, project.pages_dir, project.templates_dir]
+    key = render_cache.cache_key(folders, link_style=style)
+    cache_file = project.config_path.resolve().parent / render_cache.CACHE_FILE
+    hit = render_cache.load(cache_file, key)
+    if hit is not None:
+        return hit
+    from generator.findings import InvalidPlaybook
+    from generator.render.docs_tree import validated_docs
+    from generator.report import report
+
+    try:
+        tree, result = validated_docs(
+            project.playbook_dir,
+            templates_dir=project.templates_dir,
+            pages_dir=project.pages_dir,
+            link_style=style,
+        )
+    except InvalidPlaybook as error:
+        findings, result = error.findings, error.result
+        raise InvalidSite(list(findings), report(result, "text"), shown_site) from None
+    except BuildError as error:  # a template of the organisation's that does not render
+        raise BuildError(
+            f"{error}; the site was not built; {shown_site} was left as it was"
+        ) from error
     warnings = report(result, "text") if result.warnings else ""
-    return Built(target, playbook_dir, warnings)
+    render_cache.store(cache_file, key, tree, warnings)
+    return tree, warnings
 
 
 def _build_with_mkdocs(config: Any, target: Path) -> None:

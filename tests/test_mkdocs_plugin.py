@@ -159,7 +159,7 @@ def test_build_reports_an_invalid_playbook_without_touching_anything(tmp_path: P
         "mkdocs.yml",
         "overrides",
         "playbook",
-    ]
+    ]  # nothing written, not even the render cache (an invalid playbook is never cached)
 
 
 def test_own_pages_are_published_under_guides_whatever_their_name(tmp_path: Path) -> None:
@@ -185,14 +185,14 @@ def test_a_page_in_another_docs_dir_may_not_shadow_a_generated_page(
     assert not (project / "site").exists()
 
 
-def test_a_broken_override_names_the_template_and_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_broken_override_names_the_template_and_line(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     (project / "overrides" / "phase.md.j2").write_text("# {{ phase.nmae }}\n", encoding="utf-8")
-    with pytest.raises(BuildError):
+    with pytest.raises(BuildError) as caught:
         build_site(project / "mkdocs.yml")
-    assert re.search(r"ERROR +- +\S*overrides/phase\.md\.j2:1: .*nmae", capsys.readouterr().err)
+    assert re.search(r"overrides/phase\.md\.j2:1: .*nmae", str(caught.value))
+    assert "site/ was left as it was" in str(caught.value)
+    assert not (project / "site").exists()
 
 
 def test_the_plugin_publishes_exactly_what_render_writes(built: Path) -> None:

@@ -12,13 +12,15 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from generator.findings import BuildError
 from generator.layout import PAGES_DIR
-from generator.render.docs_tree import DocsTree
+
+if TYPE_CHECKING:
+    from generator.render.docs_tree import DocsTree
 
 PLUGIN = "playbook"
 #: The first line of every configuration `playbook render` writes; a file without it is the

@@ -59,16 +59,9 @@ def prepare(project: Project, tree: DocsTree, work: Path, site_dir: Path) -> Pat
     return config
 
 
-def build(project: Project, result: Any, target: Path, shown_site: str) -> None:
-    """Render, build with Zensical and swap the new site in at `target` (only on success)."""
+def build(project: Project, tree: DocsTree, target: Path, shown_site: str) -> None:
+    """Build `tree` with Zensical and swap the new site in at `target` (only on success)."""
     engine = zensical_module()
-    tree, _ = validated_docs(
-        project.playbook_dir,
-        templates_dir=project.templates_dir,
-        pages_dir=project.pages_dir,
-        link_style=link_style("zensical", directory_urls=project.directory_urls),
-        result=result,
-    )
     from generator.site_build import finish_site
 
     work = work_folder(project)

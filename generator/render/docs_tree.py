@@ -15,11 +15,13 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.findings import BuildError
 from generator.layout import PAGES_DIR, TEMPLATES_DIR
-from generator.render.site import RenderedFile, build_date_from_env, render_site, site_nav
+
+if TYPE_CHECKING:  # the renderer (and the validator it imports) loads only when rendering
+    from generator.render.site import RenderedFile
 
 #: Where the widgets' files are published (the folder name under every templates folder).
 ASSETS = "assets"
@@ -34,12 +36,13 @@ ON_DEMAND = ("tree.js", "tree.css", "composer.js", "composer.css", "checklist.js
 class DocsTree:
     """A docs folder in memory: generated files, copied assets, and what the config must say."""
 
-    files: list[RenderedFile]
+    files: list[RenderedFile]  # anything with .path and .content (str or bytes)
     assets: dict[str, Path]  # site path -> source file, copied as they are
     nav: list[Any]
     stylesheets: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)  # loaded with `defer`
     polyfills: list[str] = field(default_factory=list)
+    downloads: list[str] = field(default_factory=list)  # published as they are, never as pages
 
     def paths(self) -> list[str]:
         """Every site path of the tree, sorted."""
@@ -58,6 +61,8 @@ def render_docs(
     """Render the whole docs tree of a validated playbook (raises `BuildError` on a template).
 
     `link_style` is how raw-HTML links address pages (`generator.render.addresses`)."""
+    from generator.render.site import SUMMARY_DOWNLOAD, build_date_from_env, render_site, site_nav
+
     styled: dict[str, Any] = {}
     if "html_links" in inspect.signature(render_site).parameters:
         styled["html_links"] = link_style
@@ -88,7 +93,8 @@ def render_docs(
             stylesheets.append(path)
         elif path.endswith(".js"):
             scripts.append(path)
-    return DocsTree(files, assets, site_nav(model, pages_dir), stylesheets, scripts, polyfills)
+    nav = site_nav(model, pages_dir)
+    return DocsTree(files, assets, nav, stylesheets, scripts, polyfills, [SUMMARY_DOWNLOAD])
 
 
 def validated_docs(
