@@ -7,7 +7,7 @@
   var WIDGETS = [
     ["tree", '[data-pb-widget="tree"]', true],
     ["composer", '[data-pb-widget="composer"]', true],
-    ["checklist", "ul.pb-checklist", false],
+    ["checklist", "ul.pb-checklist", true],
   ];
   var src = document.currentScript && document.currentScript.src;
   var memory = {}; /* when localStorage is refused */
