@@ -1,0 +1,148 @@
+"""Load `translations/<lang>/*.yaml` (and `pages/*.md`) of a playbook folder, with positions.
+
+Each file goes through the playbook loader (`generator.loader.load_file`: YAML 1.2, limits, line
+and column of every value) and its JSON Schema in `schema/translations/`; problems are findings,
+never exceptions. What a translation means next to the source is for `rules.check_translations`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.findings import Finding, Location
+from generator.layout import FILE_KINDS, PAGES_DIR, SCHEMA_DIR, YAML_SUFFIXES
+from generator.loader import LoadedFile, load_file
+from generator.translations.walk import Entry, Place, TPath, translation_entries
+
+#: The folder inside a playbook folder that holds one folder per language.
+TRANSLATIONS_DIR = "translations"
+#: The schemas of translation files, one per file kind, beside the playbook's own.
+TRANSLATION_SCHEMA_DIR = SCHEMA_DIR / "translations"
+#: First line of a translated page: the fingerprint of the source page it was made from.
+PAGE_MARK = re.compile(r"^<!--\s*source:\s*([0-9a-f]*)\s*-->\s*$")
+
+
+@dataclass
+class TranslationFile:
+    """One loaded translation file of one language."""
+
+    lang: str
+    kind: str
+    loaded: LoadedFile
+    entries: dict[TPath, Entry]
+    places: list[Place]
+
+    @property
+    def path(self) -> str:
+        return self.loaded.path
+
+
+@dataclass
+class PageTranslation:
+    """One translated hand-written page (`translations/<lang>/pages/<name>.md`)."""
+
+    lang: str
+    name: str  # file name, e.g. customer-support.md
+    path: str  # as shown to users
+    text: str  # the whole file, mark line included
+    source: str | None  # fingerprint on the mark line; None: no mark line
+
+    @property
+    def body(self) -> str:
+        """The page without its mark line: what the site shows."""
+        lines = self.text.splitlines(keepends=True)
+        if lines and PAGE_MARK.match(lines[0]):
+            lines = lines[1:]
+            while lines and not lines[0].strip():
+                lines = lines[1:]
+        return "".join(lines)
+
+
+@dataclass
+class Translations:
+    """Every translation of a playbook folder, by language, and the findings of loading them."""
+
+    folder: str  # the translations folder as shown to users
+    playbook_dir: str = ""  # the playbook folder it belongs to, as shown to users
+    files: dict[str, dict[str, TranslationFile]] = field(default_factory=dict)  # lang -> kind
+    pages: dict[str, dict[str, PageTranslation]] = field(default_factory=dict)  # lang -> name
+    unknown_files: list[tuple[str, str]] = field(default_factory=list)  # (lang, shown path)
+    findings: list[Finding] = field(default_factory=list)  # loader and schema findings
+    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shown path -> lines
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted({*self.files, *self.pages}))
+
+    def file(self, lang: str, kind: str) -> TranslationFile | None:
+        return self.files.get(lang, {}).get(kind)
+
+
+def load_translations(playbook_dir: Path, schema_dir: Path | None = None) -> Translations:
+    """Load every language folder under `playbook_dir/translations`; none is not an error."""
+    folder = Path(playbook_dir) / TRANSLATIONS_DIR
+    result = Translations(str(folder), str(playbook_dir))
+    if not folder.is_dir():
+        return result
+    schemas = _schemas(schema_dir or TRANSLATION_SCHEMA_DIR)
+    for lang_dir in sorted(
+        p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")
+    ):
+        lang = lang_dir.name
+        result.files[lang] = {}
+        for path in sorted(lang_dir.iterdir(), key=lambda p: p.name):
+            if path.name.startswith(".") or path.suffix.lower() not in YAML_SUFFIXES:
+                continue
+            if path.stem not in FILE_KINDS:
+                result.unknown_files.append((lang, str(path)))
+                continue
+            _load_one(result, lang, path, schemas)
+        pages = lang_dir / PAGES_DIR
+        if pages.is_dir():
+            result.pages[lang] = {
+                page.name: _load_page(lang, page) for page in sorted(pages.glob("*.md"))
+            }
+    return result
+
+
+def _load_one(result: Translations, lang: str, path: Path, schemas: object) -> None:
+    from generator.validate.schema_check import check_schema
+
+    kind = path.stem
+    if kind in result.files[lang]:
+        result.findings.append(
+            Finding(
+                "file-duplicate",
+                f"{kind} is translated twice in {path.parent.name}/; only one file is read",
+                Location(str(path)),
+                hint=f"merge them into {kind}.yaml and delete the other",
+            )
+        )
+        return
+    read = load_file(path, kind, str(path))
+    result.findings.extend(read.findings)
+    if read.lines:
+        result.sources[read.path] = read.lines
+    if read.loaded is None:
+        return
+    result.findings.extend(check_schema(read.loaded, schemas))  # type: ignore[arg-type]
+    entries, places = translation_entries(kind, read.loaded.data)
+    result.files[lang][kind] = TranslationFile(
+        lang, kind, read.loaded, {entry.path: entry for entry in entries}, places
+    )
+
+
+def _load_page(lang: str, path: Path) -> PageTranslation:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    first = text.splitlines()[0] if text else ""
+    mark = PAGE_MARK.match(first)
+    source = mark.group(1) if mark and mark.group(1) else None
+    return PageTranslation(lang, path.name, str(path), text, source)
+
+
+def _schemas(folder: Path) -> object:
+    from generator.validate.schemas import SchemaSet
+
+    return SchemaSet(folder)
