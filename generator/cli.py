@@ -16,13 +16,13 @@ from typing import Any, TypeVar
 
 import click
 
-from generator import __version__
+from generator import __version__, launch
 from generator.findings import PlaybookError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: The names of `generator.report.REPORTERS`, listed here so `--help` need not import it.
-REPORT_FORMATS = ("text", "github", "json")
+#: The names of `generator.report.REPORTERS`, listed so `--help` need not import it.
+REPORT_FORMATS = launch.REPORT_FORMATS
 
 #: `--config` of the commands that run MkDocs (build, serve).
 config_option = click.option(
@@ -47,12 +47,9 @@ def guarded(command: F) -> F:
         except PlaybookError as error:
             raise click.ClickException(str(error)) from error
         except Exception as error:
-            click.echo(
-                f"internal error: {type(error).__name__}: {error}\n"
-                "This is a bug in incident-playbook, not in your playbook; please report it"
-                " with the command you ran.",
-                err=True,
-            )
+            from generator.launch import internal_error_text
+
+            click.echo(internal_error_text(error), err=True)
             raise click.exceptions.Exit(1) from error
 
     return wrapper  # type: ignore[return-value]
@@ -102,17 +99,17 @@ def main() -> None:
 @guarded
 def validate(directory: Path, fmt: str, strict: bool) -> None:
     """Check the playbook in DIRECTORY (default: playbook) and report every problem."""
-    from generator.pipeline import validate_playbook
-    from generator.report import report
+    from generator.launch import run_validate
 
-    result = validate_playbook(directory)
-    click.echo(report(result, fmt), nl=False)
-    if not result.ok:
-        raise click.exceptions.Exit(1)
-    if strict and result.warnings:
-        if fmt == "text":
-            click.echo("failed: --strict treats warnings as errors", err=True)
-        raise click.exceptions.Exit(1)
+    code = run_validate(
+        directory,
+        fmt,
+        strict,
+        write=lambda text: click.echo(text, nl=False),
+        warn=lambda text: click.echo(text, err=True),
+    )
+    if code:
+        raise click.exceptions.Exit(code)
 
 
 # --------------------------------------------------------------------------- reviewer workflow
