@@ -8,8 +8,6 @@ wrote; any edit, setting a review date included, ends that.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,6 +17,9 @@ FINGERPRINT_LENGTH = 12  # hex digits, as schema/common.schema.json `sample` all
 
 def fingerprint(data: Mapping[str, Any]) -> str:
     """The fingerprint of a playbook file's data, ignoring its own `sample` key."""
+    import hashlib  # here, not at the top: `playbook validate` imports this module on every run
+    import json
+
     content = {key: value for key, value in data.items() if key != SAMPLE_KEY}
     canonical = json.dumps(
         content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str

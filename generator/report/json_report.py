@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from generator.pipeline import ValidationResult
@@ -11,6 +10,8 @@ from generator.report.paths import shown
 
 def render(result: ValidationResult, cwd: Path | None = None) -> str:
     """A JSON array of {rule, level, file, line, column, message, hint}."""
+    import json  # only this format needs it
+
     items = [
         {
             "rule": finding.rule,

@@ -14,12 +14,11 @@ version and the Python version, so a run only reads the schemas and loads the co
 
 from __future__ import annotations
 
-import hashlib
-import json
 import marshal
 import os
 import re
 import sys
+import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -376,25 +375,35 @@ def compiled_checks(folder: Path, kinds: tuple[str, ...]) -> dict[str, Predicate
     except OSError:
         return None
     present = {kind: schema_file(kind) for kind in kinds if schema_file(kind) in raw}
-    digest = hashlib.sha256(
-        "\0".join([COMPILER_VERSION, sys.implementation.cache_tag or "", *present]).encode()
-        + Path(__file__).read_bytes()  # a changed compiler never meets old code
-        + b"".join(name.encode() + b"\0" + data for name, data in raw.items())
-    ).hexdigest()[:32]
+    # The key: the schemas' names and bytes, this compiler's source, the Python version. The file
+    # is named by a CRC-32 (zlib imports faster than hashlib) and holds the whole key, compared
+    # byte for byte, so a collision can only cost a recompilation, never stale code.
+    keyed = b"\0".join(
+        [
+            "\0".join([COMPILER_VERSION, sys.implementation.cache_tag or "", *present]).encode(),
+            Path(__file__).read_bytes(),  # a changed compiler never meets old code
+            *(name.encode() + b"\0" + data for name, data in raw.items()),
+        ]
+    )
+    digest = f"{zlib.crc32(keyed):08x}{len(keyed):x}"
     if digest in _LOADED:
         return _LOADED[digest]
     cached = _cache_folder() / f"schemas-{digest}.marshal"
     code = None
     try:
-        code = marshal.loads(cached.read_bytes())
+        stored_key, code = marshal.loads(cached.read_bytes())
+        if stored_key != keyed:
+            raise ValueError("another key with the same CRC")
     except (OSError, ValueError, EOFError, TypeError):
+        import json
+
         try:
             documents = {name: json.loads(data) for name, data in raw.items()}
             code = compile(compile_source(documents, present), str(cached), "exec")
         except (NotCompilable, ValueError, RecursionError, SyntaxError):
             _LOADED[digest] = None
             return None
-        _store(cached, marshal.dumps(code))
+        _store(cached, marshal.dumps((keyed, code)))
     namespace: dict[str, Any] = {}
     exec(code, namespace)  # our own generated code, from our own schemas
     checks: dict[str, Predicate] = namespace["CHECKS"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -11,6 +10,8 @@ def closest(word: object, choices: Iterable[object]) -> str | None:
     if not isinstance(word, str):
         return None
     texts = [choice for choice in choices if isinstance(choice, str)]
+    import difflib  # only when a name is wrong
+
     found = difflib.get_close_matches(word, texts, n=1, cutoff=0.6)
     if not found:
         lowered = {text.lower(): text for text in texts}
