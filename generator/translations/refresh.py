@@ -102,20 +102,20 @@ def _edits(
                 continue
             end_line, end_col = positions.ends[(*entry.data_path, SOURCE)]
             if end_line == where.line:
-                edits.append(_Edit(where.line, where.column - 1, end_col - 1, wanted))
+                edits.append(_Edit(where.line, where.column - 1, end_col - 1, f'"{wanted}"'))
             continue
         start = positions.value(entry.data_path)
         if lines[start.line - 1][start.column - 1 : start.column] == "{":  # {text: ..., }
             end_line, end_col = positions.ends[entry.data_path]
             brace = end_col - 2
-            edits.append(_Edit(end_line, brace, brace, f", {SOURCE}: {wanted}"))
+            edits.append(_Edit(end_line, brace, brace, f', {SOURCE}: "{wanted}"'))
             continue
         key = positions.key((*entry.data_path, TEXT))
         end_line, end_col = positions.ends[(*entry.data_path, TEXT)]
         last = end_line - 1 if end_col == 1 else end_line  # block scalars end on the next line
         while last > key.line and not lines[last - 1].strip():
             last -= 1
-        edits.append(_Edit(last, 0, -1, " " * (key.column - 1) + f"{SOURCE}: {wanted}"))
+        edits.append(_Edit(last, 0, -1, " " * (key.column - 1) + f'{SOURCE}: "{wanted}"'))
     return edits
 
 
