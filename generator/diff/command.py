@@ -48,7 +48,15 @@ def run_diff(
         old, new = (r.model for r in results)
         assert old is not None and new is not None  # ok results always carry a model
         changes = diff_playbooks(old, new, base_name=sides[0].name, head_name=sides[1].name)
-        return DiffOutcome(render(changes, fmt), "", 0)
+        output = render(changes, fmt)
+        if results[0].document and results[1].document:  # which translations go stale (H9)
+            from generator.diff.translations import translation_impacts, with_impacts
+
+            impacts = translation_impacts(
+                results[0].document, results[1].document, sides[1].folder, sides[1].display_path
+            )
+            output = with_impacts(output, impacts, fmt)
+        return DiffOutcome(output, "", 0)
 
 
 def _invalid_report(side: Side, result: object) -> str:
