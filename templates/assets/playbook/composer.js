@@ -15,25 +15,17 @@
     return new RegExp(String(p.phrase).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi");
   }
 
-  /* Format 1 data (no precomputed cadence): the interval's minutes and the raw value as text. */
-  function legacy(c) {
-    var m = /^(\d+)([mhdw])$/.exec(c.every || "");
-    var every = { minutes: m ? +m[1] * { m: 1, h: 60, d: 1440, w: 10080 }[m[2]] : null, text: String(c.every || "") };
-    return { every: every };
-  }
-
   var uid = 0;
 
   function Composer(mount, data) {
     this.mount = mount;
-    this.stages = list(data.stages || data["status-templates"], "stages");
-    this.templates = list(data.templates || data["status-templates"], "templates");
-    this.severities = list(data.severities, "severities");
-    this.comm = data.communication || {};
-    this.cadences = data.cadence || null;
+    this.stages = list(data.stages);
+    this.templates = list(data.templates);
+    this.severities = list(data.severities);
+    this.cadences = data.cadence || {};
     this.policy = data.policy || {};
-    this.audiences = list(data.audiences || this.comm, "audiences");
-    this.phrases = list(data.phrases_to_avoid || this.comm, "phrases_to_avoid").map(function (p) { return { phrase: p, regex: phraseRegex(p) }; });
+    this.audiences = list(data.audiences);
+    this.phrases = list(data.phrases_to_avoid).map(function (p) { return { phrase: p, regex: phraseRegex(p) }; });
     this.values = {}; /* typed values by placeholder name, kept across template switches */
     this.nextDirty = false;
     this.id = "pb-composer-" + ++uid;
@@ -123,10 +115,7 @@
   };
 
   Composer.prototype.cadence = function () {
-    var sev = this.severity.value, aud = this.audience.value;
-    if (this.cadences) return (this.cadences[sev] || {})[aud] || null;
-    var raw = ((this.comm.cadence || {})[sev] || {})[aud];
-    return raw ? legacy(raw) : null;
+    return ((this.cadences || {})[this.severity.value] || {})[this.audience.value] || null;
   };
 
   /* This update's place in the incident: how many went to this audience before. */

@@ -6,6 +6,18 @@
    importScripts() loads scripts in order and returns a Promise (Material awaits it). Our own code;
    it also keeps Material's offline plugin from adding a shim from a CDN (the path names
    "iframe-worker"). */
+/* Runs before the theme's bundle, so also the place to drop a hash with a malformed escape
+   (#path=%E0): the theme decodes the hash and would throw, at load and on each change. */
+(function () {
+  "use strict";
+  function saneHash() {
+    try { decodeURIComponent(location.hash); return; } catch (e) { /* malformed */ }
+    try { history.replaceState(history.state, "", location.href.replace(/#.*$/, "")); } catch (e) { /* kept */ }
+  }
+  saneHash();
+  window.addEventListener("hashchange", saneHash, true);
+  window.addEventListener("popstate", saneHash, true);
+})();
 (function () {
   "use strict";
   if (location.protocol !== "file:" || window.PB_WORKER_SHIM) return;

@@ -94,11 +94,6 @@
   function site() {
     if (siteFacts) return siteFacts;
     var found = json("pb-site");
-    var data = found ? null : json("pb-data");
-    if (data && data.organisation && read("pb-site") == null) {
-      found = { timezone: data.organisation.timezone, language: data.organisation.language,
-        severities: window.PB.list(data.severities, "severities") };
-    }
     if (found && typeof found === "object") write("pb-site", found);
     else found = read("pb-site");
     siteFacts = found && typeof found === "object" ? found : {};

@@ -11,12 +11,11 @@
     this.mount = mount;
     this.tree = data["decision-tree"] || {};
     this.nodes = list(this.tree, "nodes");
-    this.severities = list(data.severities, "severities");
-    this.roles = list(data.roles, "roles");
-    this.phases = list(data.phases, "phases");
-    this.types = list(data.types || data["incident-types"], "types");
+    this.severities = list(data.severities);
+    this.phases = list(data.phases);
+    this.types = list(data.types);
     this.cadence = data.cadence || {};
-    this.audiences = list(data.audiences || data.communication, "audiences");
+    this.audiences = list(data.audiences);
     this.base = PB.base();
     this.path = []; /* [{node: id, answer: index}] */
   }
@@ -135,22 +134,13 @@
     });
   };
 
-  /* What the level triggers: Python's precomputed facts, else the format-1 fields that are words. */
+  /* What the level triggers: facts worded in Python, update cadence, the level's checklists. */
   Tree.prototype.facts = function (dl, severity) {
     var self = this;
-    if (Array.isArray(severity.facts)) {
-      severity.facts.forEach(function (f) { self.fact(dl, f.term, f.text); });
-    } else {
-      var r = severity.response || {};
-      this.fact(dl, "Page", (r.page || []).map(function (p) { return typeof p === "string" ? p : p.who; }));
-    }
+    (severity.facts || []).forEach(function (f) { self.fact(dl, f.term, f.text); });
     var table = this.cadence[severity.id] || {};
     this.fact(dl, "Updates", this.audiences.filter(function (a) { return table[a.id] && table[a.id].summary; })
       .map(function (a) { return a.name + ": " + table[a.id].summary; }));
-    this.fact(dl, "Roles to staff", ((severity.response || {}).roles || []).map(function (id) {
-      var role = byId(self.roles, id);
-      return self.link("roles/" + id + ".html", role ? role.name : id);
-    }));
     var phases = Array.isArray(severity.checklists) ? severity.checklists : this.phases;
     this.fact(dl, "Checklists to start", phases.map(function (p) {
       return self.link("phases/" + p.id + ".html", p.name || p.id);
