@@ -67,6 +67,13 @@ class Builder:
         self.ends: list[tuple[DataPath, tuple[int, int]]] = []
         self.anchors: dict[str, _Anchor | None] = {}  # None: the anchored collection is still open
         self.alias_count = 0
+        # Lines holding a `#` (0-based, as marks count), so a plain text is checked for a cut by
+        # a comment only there; None (check every text) where marks may count lines otherwise.
+        self.hash_lines: frozenset[int] | None = (
+            None
+            if any(c in text for c in _OTHER_BREAKS)
+            else frozenset(i for i, line in enumerate(text.split("\n")) if "#" in line)
+        )
 
     def at(self, mark: yaml.Mark | None) -> Location:
         if mark is None:
@@ -89,23 +96,20 @@ class Builder:
         """Read events up to the end of the first document: (data, found a document)."""
         stack: list[_Frame] = []
         root: list[object] = []
+        get_event = self.loader.get_event
         while True:
-            event = self.loader.get_event()
-            if isinstance(event, ev.StreamEndEvent):
-                return (root[0] if root else None), bool(root)
-            if isinstance(event, ev.DocumentStartEvent):
-                if root:
-                    raise self.stop(
-                        "yaml-multiple-documents",
-                        "this file holds more than one YAML document (a second `---`)",
-                        event.start_mark,
-                        hint="keep one document per file: remove the `---` line and what follows,"
-                        " or merge it into the first document",
-                    )
-                continue
-            if isinstance(event, (ev.StreamStartEvent, ev.DocumentEndEvent)):
-                continue
-            if isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+            event = get_event()
+            kind = type(event)  # the exact event classes of yaml.events, from either parser
+            if kind in _NODE_EVENTS:
+                parent = stack[-1] if stack else None
+                if parent is not None and parent.key is None and type(parent.container) is dict:
+                    self.take_key(parent, event)
+                    continue
+                path = self.child_path(parent)
+                value = self.node(event, path, stack)
+                if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                    continue
+            elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
                 frame = stack.pop()
                 self.ends.append((frame.path, (event.end_mark.line + 1, event.end_mark.column + 1)))
                 if frame.anchor is not None:
@@ -117,17 +121,22 @@ class Builder:
                         frame.first_key,
                         len(self.keys),
                     )
-                value: object = frame.container
+                value = frame.container
                 path = frame.path
-            else:
-                parent = stack[-1] if stack else None
-                if parent is not None and isinstance(parent.container, dict) and parent.key is None:
-                    self.take_key(parent, event)
-                    continue
-                path = self.child_path(parent)
-                value = self.node(event, path, stack)
-                if isinstance(event, (ev.MappingStartEvent, ev.SequenceStartEvent)):
-                    continue
+            elif kind is ev.StreamEndEvent:
+                return (root[0] if root else None), bool(root)
+            elif kind is ev.DocumentStartEvent:
+                if root:
+                    raise self.stop(
+                        "yaml-multiple-documents",
+                        "this file holds more than one YAML document (a second `---`)",
+                        event.start_mark,
+                        hint="keep one document per file: remove the `---` line and what follows,"
+                        " or merge it into the first document",
+                    )
+                continue
+            else:  # stream start, document end
+                continue
             self.attach(stack, root, path, value)
 
     def child_path(self, parent: _Frame | None) -> DataPath:
@@ -152,7 +161,7 @@ class Builder:
     # ------------------------------------------------------------------ keys
 
     def take_key(self, frame: _Frame, event: ev.Event) -> None:
-        if not isinstance(event, ev.ScalarEvent):
+        if type(event) is not ev.ScalarEvent:
             raise self.stop(
                 "yaml-key-type",
                 "a mapping key must be plain text, not a list, mapping or alias",
@@ -160,7 +169,8 @@ class Builder:
                 hint="write `name: value` with a plain word before the colon",
             )
         key = event.value  # the key as written: JSON keys are strings, `1:` means "1"
-        here = self.at(event.start_mark)
+        mark = event.start_mark
+        here = Location(self.file, mark.line + 1, mark.column + 1)
         first = frame.key_lines.get(key)
         if first is not None:
             self.findings.append(
@@ -181,14 +191,21 @@ class Builder:
     # ------------------------------------------------------------------ values
 
     def node(self, event: ev.Event, path: DataPath, stack: list[_Frame]) -> object:
-        if isinstance(event, ev.AliasEvent):
+        if type(event) is ev.AliasEvent:
             return self.alias(event, path)
-        self.count(event.start_mark, len(path))
-        self.values.append((path, self.at(event.start_mark)))
+        mark = event.start_mark
+        limits = self.limits
+        if len(self.values) >= limits.max_nodes or len(path) > limits.max_depth:
+            self.count(mark, len(path))  # raises the finding
+        self.values.append((path, Location(self.file, mark.line + 1, mark.column + 1)))
         anchor = getattr(event, "anchor", None)
         if isinstance(event, ev.ScalarEvent):
             value = self.scalar(event)
-            if isinstance(value, str) and not event.style:  # plain: None (Python), "" (libyaml)
+            if (
+                isinstance(value, str)
+                and not event.style  # plain: None (Python), "" (libyaml)
+                and (self.hash_lines is None or event.end_mark.line in self.hash_lines)
+            ):
                 self.check_cut_by_comment(event)
             self.ends.append((path, (event.end_mark.line + 1, event.end_mark.column + 1)))
             if anchor is not None:
@@ -208,7 +225,12 @@ class Builder:
     def scalar(self, event: ev.ScalarEvent) -> object:
         tag = event.tag
         if tag is None or tag == "!":
-            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            text = event.value
+            # Quoted, or plain and starting with a character no resolver looks at: text, as
+            # the resolver would find after trying no pattern (_RESOLVED_FIRST).
+            if not event.implicit[0] or (text and text[0] not in _RESOLVED_FIRST):
+                return text
+            tag = self.loader.resolve(yaml.ScalarNode, text, event.implicit)
         if tag not in SCALAR_TAGS:
             raise self.unsupported_tag(tag, event.start_mark)
         try:
@@ -329,9 +351,32 @@ def _short(tag: str) -> str:
 
 _YAML_TAG = "tag:yaml.org,2002:"
 
+#: Events that make a node (or a key).
+_NODE_EVENTS = frozenset(
+    {ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent, ev.AliasEvent}
+)
+
+#: First characters for which the YAML 1.2 resolvers try a pattern; any other plain text is text.
+#: (PyYAML consults its `None` entry for every first character: then there is no shortcut.)
+_RESOLVED_FIRST: frozenset[str] = (
+    frozenset(key for key in Yaml12Loader.yaml_implicit_resolvers if key)
+    if None not in Yaml12Loader.yaml_implicit_resolvers
+    else frozenset(chr(code) for code in range(0x110000))
+)
+
+#: Line breaks other than `\n` (`\r`, and YAML 1.1's NEL, LS, PS).
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
 #: Texts on which libyaml and the Python parser disagree: a tab as a separator, a byte-order mark
 #: inside the text, the YAML 1.1 line breaks NEL, LS and PS, a block scalar header touching a `#`.
-_PYTHON_ONLY = re.compile(r"[\t\ufeff\x85\u2028\u2029]|[|>][-+0-9]*#")
+_PYTHON_ONLY_CHARACTERS = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
+_BLOCK_HEADER_HASH = re.compile(r"[|>][-+0-9]*#")
+
+
+def _python_only(text: str) -> bool:
+    """Whether `text` needs the Python parser (see _PYTHON_ONLY_CHARACTERS)."""
+    return any(c in text for c in _PYTHON_ONLY_CHARACTERS) or bool(_BLOCK_HEADER_HASH.search(text))
+
 
 #: After a plain scalar: blanks, then `#` directly followed by a non-blank (`#inc-...`, `#42`).
 _CUT_BY_COMMENT = re.compile(r"[ \t]+(#[^\s#][^\s]{0,20})")
@@ -348,8 +393,8 @@ def build(text: str, file: str, limits: Limits) -> tuple[object, Positions, list
     """
     # libyaml takes a tab as a separator where the Python parser refuses it (`a:<tab>1`), and
     # ends a text without a final line break one line later: such texts (rare in real files) go
-    # to the Python parser, which reports `yaml-tab` when it should (see _PYTHON_ONLY).
-    if Yaml12CParser is not None and text.endswith("\n") and not _PYTHON_ONLY.search(text):
+    # to the Python parser, which reports `yaml-tab` when it should (see _python_only).
+    if Yaml12CParser is not None and text.endswith("\n") and not _python_only(text):
         try:
             fast = _build(Yaml12CParser(text), text, file, limits)
         except yaml.YAMLError:
