@@ -122,7 +122,7 @@ def test_the_role_page_opens_with_its_tasks_by_phase(default_pages: Pages) -> No
     phase_pages = "".join(p for path, p in default_pages.items() if path.startswith("phases/"))
     owned = set(re.findall(r'data-pb-task="([^"]+)"[^\n]*Owner: IC\b', phase_pages))
     assert role_tasks == owned and len(owned) > 5
-    assert "pb-check-meta\">Owner:" not in page
+    assert 'pb-check-meta">Owner:' not in page
 
 
 def test_the_group_is_drawn_as_its_line(default_pages: Pages) -> None:
@@ -335,10 +335,9 @@ def test_an_incident_type_has_its_page_reached_from_home_and_tree(
     assert '<a class="pb-action pb-action-type" href="types/security.md">Security incident</a>' in (
         html(pages["index.md"])
     )
-    assert (
-        'href="../types/security.html" class="pb-tree-type">Security incident</a>'
-        in (pages["respond/decide-severity.md"])
-    )
+    decide = pages["respond/decide-severity.md"]
+    assert 'href="../types/security.html" class="pb-tree-type">Security incident</a>' in decide
+    assert re.search(r"<text [^>]*>SEV-1 Critical, Security</text>", decide)  # the flowchart
 
 
 def test_cadence_by_stage_and_long_incident_words_come_from_the_model(
@@ -402,3 +401,17 @@ def test_priority_terminology_adds_the_p_alias(variant: Callable[..., Pages]) ->
 
     pages = variant(organisation=priority)
     assert "Also found as: sev2 · SEV2 · sev 2 · s2 · p2" in visible(pages["severities/sev2.md"])
+
+
+def test_raw_html_links_follow_the_engines_address_style() -> None:
+    result = validate_playbook(DEFAULT_PLAYBOOK_DIR)
+    assert result.model is not None and result.document is not None
+    files = render_site(
+        result.model, result.document, build_date=date(2026, 11, 30), html_links="directory"
+    )
+    pages = {f.path: f.content for f in files if isinstance(f.content, str)}
+    decide = pages["respond/decide-severity.md"]
+    assert 'href="../../severities/sev1/"' in decide  # tree outline and flowchart
+    assert 'href="../../downloads/playbook-offline.zip"' in pages["respond/pocket-card.md"]
+    # Markdown links stay on the .md source, for the engine to rewrite.
+    assert "](../severities/sev1.md)" in pages["respond/pocket-card.md"]
