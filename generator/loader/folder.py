@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,6 +101,8 @@ def _choose(entries: list[Path], findings: list[Finding]) -> dict[str, Path]:
 
 
 def _unknown(entry: Path) -> Finding:
+    import difflib  # only for a file the playbook does not know
+
     close = difflib.get_close_matches(entry.stem, FILE_KINDS, n=1, cutoff=0.6)
     known = ", ".join(f"{kind}.yaml" for kind in FILE_KINDS)
     hint = f"did you mean {close[0]}.yaml? " if close else ""
