@@ -415,3 +415,18 @@ def test_raw_html_links_follow_the_engines_address_style() -> None:
     assert 'href="../../downloads/playbook-offline.zip"' in pages["respond/pocket-card.md"]
     # Markdown links stay on the .md source, for the engine to rewrite.
     assert "](../severities/sev1.md)" in pages["respond/pocket-card.md"]
+
+
+def test_rubrics_and_after_incident_steps_limited_to_levels(variant: Callable[..., Pages]) -> None:
+    def rubric(data: dict[str, Any]) -> None:
+        data["rubrics"][0]["severities"] = ["major"]
+
+    def step(data: dict[str, Any]) -> None:
+        data["after_incident"][0]["severities"] = ["sev1"]
+
+    pages = variant(rubrics=rubric, guidance=step)
+    assert "Applies at: Major incident (SEV-1, SEV-2)" in visible(pages["reference/decisions.md"])
+    first_step = next(
+        line for line in pages["reference/after-the-incident.md"].splitlines() if line[:3] == "1. "
+    )
+    assert "SEV-1 only)" in first_step

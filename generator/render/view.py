@@ -312,12 +312,12 @@ class PlaybookView:
             role = self.role(item.role)
             parts.append(f"Owner: {role.short or role.name}")
         if item.severities:
-            parts.append(self._levels_words(item.severities))
+            parts.append(self.levels_words(item.severities))
         if item.types:
             parts.append(", ".join(self.incident_type(t).name for t in item.types))
         return " · ".join(parts)
 
-    def _levels_words(self, ids: tuple[str, ...]) -> str:
+    def levels_words(self, ids: tuple[str, ...]) -> str:
         """A group's name where the list is exactly one group, else the levels' labels."""
         if len(ids) == 1 and any(g.id == ids[0] for g in self.pb.groups):
             group = self.pb.group(ids[0])
