@@ -73,10 +73,13 @@ _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 def language_name(lang: str) -> str:
     """ "Japanese" for ja (Babel's English name), else the tag itself."""
     try:
-        from babel import Locale
+        from babel import Locale, UnknownLocaleError
 
-        return Locale.parse(lang.replace("-", "_")).english_name or lang
-    except (ImportError, ValueError, TypeError):
+        try:
+            return Locale.parse(lang.replace("-", "_")).english_name or lang
+        except (UnknownLocaleError, ValueError, TypeError):
+            return lang
+    except ImportError:
         return lang
 
 
