@@ -225,7 +225,7 @@ def test_a_tel_link_and_a_chat_command_get_links_and_copy_buttons(
     assert 'data-copy="!ic page &#34;&lt;duty&gt;&#34;"' in page
     assert '<a href="tel:+15550100">+1 555 0100</a>' in page
     assert 'data-copy="4321"' in page and "PIN <code>4321</code>" in page
-    assert '<a href="mailto:sec@example.org">mailto:sec@example.org</a>' in page
+    assert '<a href="mailto:sec@example.org">sec@example.org</a>' in page
     assert '<button type="button" class="pb-copy" data-copy="+1 555 0100"' in html(
         pages["respond/pocket-card.md"]
     )

@@ -414,6 +414,14 @@ class PlaybookView:
             c for c in self.pb.communication.channels if c.id in kind.channels or kind.id in c.types
         ]
 
+    @staticmethod
+    def link_text(target: str) -> str:
+        """A link as readers see it: `tel:+15550100` -> `+15550100`, `mailto:a@b` -> `a@b`."""
+        for scheme in ("tel:", "mailto:"):
+            if target.lower().startswith(scheme):
+                return target[len(scheme) :]
+        return target
+
     @property
     def tool_links(self) -> list[tuple[str, str]]:
         """The organisation's links that are set, as (name, target)."""
