@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.layout import PAGES_DIR
 from generator.loader import load_folder
-from generator.translations.fields import SOURCE, TEXT, fingerprint
+from generator.translations.fields import SOURCE, TEXT, describe, fingerprint
 from generator.translations.load import (
     PAGE_MARK,
     TranslationFile,
@@ -98,7 +98,7 @@ def _edits(
         if entry.source is not None:
             where = positions.value((*entry.data_path, SOURCE))
             if not confirm_all:
-                report.stale.append(f"{target.path}:{where.line} {' '.join(map(str, path))}")
+                report.stale.append(f"{target.path}:{where.line} {describe(path)}")
                 continue
             end_line, end_col = positions.ends[(*entry.data_path, SOURCE)]
             if end_line == where.line:

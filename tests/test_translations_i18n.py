@@ -1,0 +1,131 @@
+"""Interface catalogues: every extracted message has a Japanese translation, the Japanese plural
+rule is the catalogue's, durations read as Japanese does, and English stays exactly the wording
+the pages use today (`generator.wording`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from jinja2 import Environment
+
+from generator import wording
+from generator.i18n import TEMPLATE, available_languages, catalogue, install, po_file
+from generator.i18n import wording as words
+from generator.layout import PROJECT_ROOT
+
+DURATIONS = ["1m", "5m", "15m", "30m", "1h", "4h", "1d", "2d", "1w", "2w", "1bd", "5bd"]
+NAMED = ["immediately", "next-business-day"]
+INTERVALS = [*DURATIONS, *NAMED, "as-progress-dictates", "none"]
+EVENTS = ["declared", "response-started", "previous-message", "impact-changed"]
+
+
+def extracted_ids() -> set[str]:
+    """Message ids `pybabel extract -F babel.cfg` finds in the sources today."""
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (PROJECT_ROOT / "babel.cfg").open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(PROJECT_ROOT), method_map, options_map
+    ):
+        found.add(message[0] if isinstance(message, tuple) else message)
+    return found
+
+
+def test_every_message_of_the_sources_has_a_japanese_translation() -> None:
+    ids = extracted_ids()
+    assert "every %(duration)s" in ids and "%(num)d minute" in ids
+    with po_file("ja").open("rb") as handle:
+        japanese = read_po(handle)
+    untranslated = sorted(
+        message_id for message_id in ids if not _translated(japanese.get(message_id))
+    )
+    assert untranslated == []
+
+
+def _translated(message) -> bool:  # type: ignore[no-untyped-def]
+    if message is None:
+        return False
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return all(strings) and not message.fuzzy
+
+
+def test_the_template_lists_what_extraction_finds() -> None:
+    """Regenerate with the command in babel.cfg after adding or changing a message."""
+    with TEMPLATE.open("rb") as handle:
+        template = read_po(handle)
+    listed = {m.id[0] if isinstance(m.id, tuple) else m.id for m in template if m.id}
+    assert listed == extracted_ids()
+
+
+def test_japanese_has_one_plural_form_and_english_two() -> None:
+    ja = catalogue("ja")
+    assert ja.ngettext("%(num)d minute", "%(num)d minutes", 1) == "%(num)d分"
+    assert ja.ngettext("%(num)d minute", "%(num)d minutes", 5) == "%(num)d分"
+    en = catalogue("en")
+    assert en.ngettext("%(num)d minute", "%(num)d minutes", 1) == "%(num)d minute"
+    assert en.ngettext("%(num)d minute", "%(num)d minutes", 5) == "%(num)d minutes"
+    assert available_languages() == ("en", "ja")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("15m", "15分ごと"),
+        ("1h", "1時間ごと"),
+        ("30m", "30分ごと"),
+        ("4h", "4時間ごと"),
+        ("5bd", "5営業日ごと"),
+        ("as-progress-dictates", "進捗に応じて随時"),
+        ("none", "定期的な更新なし"),
+    ],
+)
+def test_intervals_in_japanese(value: str, expected: str) -> None:
+    assert words.interval(value, catalogue("ja")) == expected
+
+
+def test_deadlines_and_triggers_in_japanese() -> None:
+    ja = catalogue("ja")
+    assert words.within("15m", ja) == "15分以内"
+    assert words.within("next-business-day", ja) == "翌営業日までに"
+    assert words.deadline("5m", "response-started", ja) == "対応開始から5分以内"
+    assert words.deadline("immediately", "declared", ja) == "インシデントの宣言後、直ちに"
+    assert words.triggers(["impact-changed", "resolved"], ja) == (
+        "影響が変わったとき、または解決したときにも"
+    )
+    assert words.interval(None, ja) == "" and words.within("", ja) == ""
+
+
+def test_english_is_exactly_the_wording_the_pages_use() -> None:
+    en = catalogue("en")
+    for value in DURATIONS + NAMED:
+        assert words.duration(value, en) == wording.duration(value)
+        assert words.within(value, en) == wording.within(value)
+        for event in EVENTS:
+            assert words.deadline(value, event, en) == wording.deadline(value, event)
+    for value in INTERVALS:
+        assert words.interval(value, en) == wording.interval(value)
+    for event in ("impact-changed", "stage-changed", "severity-changed", "resolved"):
+        assert words.trigger(event, en) == wording.trigger(event)
+    assert words.triggers(["impact-changed", "resolved"], en) == wording.triggers(
+        ["impact-changed", "resolved"]
+    )
+
+
+def test_a_language_without_a_catalogue_reads_english() -> None:
+    assert words.interval("15m", catalogue("fr")) == "every 15 minutes"
+    assert words.interval("15m", catalogue("ja-JP")) == "15分ごと"
+
+
+def test_jinja_templates_take_the_catalogue(tmp_path: Path) -> None:
+    environment = Environment(autoescape=True)
+    install(environment, "ja")
+    template = environment.from_string(
+        "{{ _('every hour') }} / {% trans %}immediately{% endtrans %} / "
+        "{{ ngettext('%(num)d minute', '%(num)d minutes', 15) }}"
+    )
+    assert template.render() == "1時間ごと / 直ちに / 15分"
