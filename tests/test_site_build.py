@@ -435,6 +435,29 @@ def test_a_failed_zensical_build_keeps_the_previous_site(tmp_path: Path) -> None
     assert not [p for p in project.iterdir() if p.name.startswith("site.")]
 
 
+def test_the_render_is_reused_only_while_nothing_changed(tmp_path: Path) -> None:
+    """The second build of an unchanged playbook takes the kept render (same site, cache not
+    rewritten); after an edit the render is made again and the page shows the edit."""
+    project = _project(tmp_path)
+    command = [BIN / "playbook", "build", "--config", project / "mkdocs.yml"]
+    first = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
+    assert first.returncode == 0, first.stderr
+    cache = project / ".cache" / "playbook-render.json"
+    kept = cache.stat().st_mtime_ns
+    before = _digest(project / "site")
+    again = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
+    assert again.returncode == 0, again.stderr
+    assert cache.stat().st_mtime_ns == kept
+    assert _digest(project / "site") == before
+    severities = project / "playbook" / "severities.yaml"
+    text = severities.read_text(encoding="utf-8")
+    severities.write_text(text.replace("name: Critical", "name: Meltdown", 1), encoding="utf-8")
+    edited = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
+    assert edited.returncode == 0, edited.stderr
+    assert cache.stat().st_mtime_ns != kept
+    assert "SEV-1 Meltdown" in (project / "site" / "severities" / "sev1.html").read_text("utf-8")
+
+
 def _checklist(page: str, list_id: str) -> dict[str, str]:
     """Item id -> visible text of the checklist `list_id` on a page (exactly one such list)."""
     lists = re.findall(
