@@ -10,14 +10,6 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def search(page, query: str):
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=20)
-    page.wait_for_selector(".md-search-result__item")
-    return page.locator(".md-search-result")
-
-
 @pytest.mark.parametrize("what", ["severity name", "checklist item"])
 def test_search_answers_from_file_url(site, open_page, watch, what):
     if what == "severity name":
@@ -28,8 +20,7 @@ def test_search_answers_from_file_url(site, open_page, watch, what):
         item = phase["checklist"][1]
         query, expected = " ".join(item["text"].split()[:4]), f"phases/{phase['id']}.html"
     page = open_page(site.url("index.html"))
-    results = search(page, query)
-    links = results.locator("a").evaluate_all("(links) => links.map(a => a.href)")
+    links = site.search(page, query)
     assert any(expected in link for link in links), (query, links)
     watch.assert_clean()
 
@@ -66,6 +57,6 @@ def test_offline_zip_holds_the_site_but_not_itself(site):
     inner = {n.split("/", 1)[1] for n in names}
     assert "index.html" in inner
     assert "assets/playbook/iframe-worker.js" in inner
-    assert "search/search_index.js" in inner
+    assert site.search_script in inner
     assert "downloads/playbook-offline.zip" not in inner
     assert set(site.pages()) <= inner

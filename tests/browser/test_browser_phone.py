@@ -57,3 +57,17 @@ def test_wide_tables_become_one_card_per_row_with_labels(site, open_page, watch)
     wide = open_page(site.url("severities/index.html"))
     assert wide.locator("table[data-pb-stack] thead").first.is_visible()
     watch.assert_clean()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_in_an_incident_now_actions_are_large_targets(site, open_page, watch, width):
+    page = open_page(site.url("index.html"), width=width)
+    actions = page.locator(".pb-actions a")
+    assert actions.count() >= 4
+    body = page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).fontSize")
+    for index in range(actions.count()):
+        link = actions.nth(index)
+        box = link.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, link.inner_text()
+        assert link.evaluate("(a) => getComputedStyle(a).fontSize") == body, link.inner_text()
+    watch.assert_clean()
