@@ -149,11 +149,10 @@ class PlaybookView:
         return [self.pb.severity(s) for s in self.pb.levels_of(ids)]
 
     def severity_labels(self, severities: list[Severity] | tuple[str, ...]) -> str:
-        """ "SEV-1, SEV-2" for levels, or for level and group ids (groups expanded)."""
-        levels = [s if isinstance(s, Severity) else None for s in severities]
-        if any(level is None for level in levels):
-            levels = self.levels_of(tuple(str(s) for s in severities))
-        return ", ".join(s.label for s in levels if s is not None)
+        """The labels ("SEV-1, SEV-2") of levels, or of level and group ids (groups expanded)."""
+        if all(isinstance(s, Severity) for s in severities):
+            return ", ".join(s.label for s in severities)  # type: ignore[union-attr]
+        return ", ".join(s.label for s in self.levels_of(tuple(str(s) for s in severities)))
 
     def aliases(self, severity: Severity) -> list[str]:
         """What responders type to find a level: "sev1", "SEV1", "sev 1", "s1" (and "p1" where
@@ -253,8 +252,7 @@ class PlaybookView:
                 )
             )
         rows.append(ComparisonRow("Leads", [words.lead(s, self.pb) for s in levels]))
-        for fact_name in ("Acknowledge",):
-            rows.append(ComparisonRow(fact_name, [_fact(self, s, fact_name) for s in levels]))
+        rows.append(ComparisonRow("Acknowledge", [_fact(self, s, "Acknowledge") for s in levels]))
         rows.append(
             ComparisonRow("Who is paged", [words.page_chain(s.response.page) for s in levels])
         )
