@@ -353,7 +353,7 @@ def _squeeze_blank(lines: list[str]) -> list[str]:
 
 
 def severity_title(severity: Severity) -> str:
-    """ "SEV-1 Critical", or "SEV-1" for a level without a name."""
+    """A level's title: "SEV-1 Critical", or "SEV-1" for a level without a name."""
     return f"{severity.label} {severity.name}".strip()
 
 
