@@ -430,3 +430,40 @@ def test_rubrics_and_after_incident_steps_limited_to_levels(variant: Callable[..
         line for line in pages["reference/after-the-incident.md"].splitlines() if line[:3] == "1. "
     )
     assert "SEV-1 only)" in first_step
+
+
+def _without_groups_and_types(value: Any) -> None:
+    """Every "major" (the group) spelt as its levels, every `types` key removed, in place."""
+    if isinstance(value, dict):
+        value.pop("types", None) if "types" in value and "id" in value else None
+        for key, inner in value.items():
+            if isinstance(inner, list) and "major" in inner:
+                value[key] = [s for s in inner if s != "major"] + ["sev1", "sev2"]
+            else:
+                _without_groups_and_types(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            _without_groups_and_types(inner)
+
+
+def test_without_types_groups_or_tree_nothing_of_them_is_printed(
+    variant: Callable[..., Pages],
+) -> None:
+    def no_groups(data: dict[str, Any]) -> None:
+        data.pop("groups", None)
+        for severity in data["severities"]:
+            severity["response"].pop("page", None)
+
+    edits = {
+        name: _without_groups_and_types
+        for name in ("phases", "communication", "status_templates", "guidance", "rubrics", "roles")
+    }
+    pages = variant(incident_types=None, decision_tree=None, severities=no_groups, **edits)
+    assert not [path for path in pages if path.startswith("types/")]
+    responder_pages = [
+        p for path, p in pages.items() if path.endswith(".md") and "author" not in path
+    ]
+    text = " ".join(visible(page) for page in responder_pages)
+    assert "Major incident" not in text and "pb-action-type" not in pages["index.md"]
+    assert "Who is paged" not in pages["severities/sev1.md"]
+    assert "paged:" not in visible(pages["index.md"])
