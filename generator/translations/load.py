@@ -1,7 +1,8 @@
 """Load `translations/<lang>/*.yaml` (and `pages/*.md`) of a playbook folder, with positions.
 
 Each file goes through the playbook loader (`generator.loader.load_file`: YAML 1.2, limits, line
-and column of every value) and its JSON Schema in `schema/translations/`; problems are findings,
+and column of every value) and its JSON Schema in `schema/translations/` (through the validator's
+compiled checks: jsonschema is imported only to explain a refused file); problems are findings,
 never exceptions. What a translation means next to the source is for `rules.check_translations`.
 """
 
@@ -15,6 +16,7 @@ from generator.findings import Finding, Location
 from generator.layout import FILE_KINDS, PAGES_DIR, SCHEMA_DIR, YAML_SUFFIXES
 from generator.loader import LoadedFile, load_file
 from generator.translations.walk import Entry, Place, TPath, translation_entries
+from generator.validate.compiled import schema_findings
 
 #: The folder inside a playbook folder that holds one folder per language.
 TRANSLATIONS_DIR = "translations"
@@ -86,7 +88,6 @@ def load_translations(playbook_dir: Path, schema_dir: Path | None = None) -> Tra
     result = Translations(str(folder), str(playbook_dir))
     if not folder.is_dir():
         return result
-    schemas = _schemas(schema_dir or TRANSLATION_SCHEMA_DIR)
     for lang_dir in sorted(
         p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")
     ):
@@ -98,7 +99,9 @@ def load_translations(playbook_dir: Path, schema_dir: Path | None = None) -> Tra
             if path.stem not in FILE_KINDS:
                 result.unknown_files.append((lang, str(path)))
                 continue
-            _load_one(result, lang, path, schemas)
+            _load_one(result, lang, path)
+        loaded = {kind: file.loaded for kind, file in result.files[lang].items()}
+        result.findings.extend(schema_findings(loaded, schema_dir or TRANSLATION_SCHEMA_DIR))
         pages = lang_dir / PAGES_DIR
         if pages.is_dir():
             result.pages[lang] = {
@@ -107,9 +110,7 @@ def load_translations(playbook_dir: Path, schema_dir: Path | None = None) -> Tra
     return result
 
 
-def _load_one(result: Translations, lang: str, path: Path, schemas: object) -> None:
-    from generator.validate.schema_check import check_schema
-
+def _load_one(result: Translations, lang: str, path: Path) -> None:
     kind = path.stem
     if kind in result.files[lang]:
         result.findings.append(
@@ -127,7 +128,6 @@ def _load_one(result: Translations, lang: str, path: Path, schemas: object) -> N
         result.sources[read.path] = read.lines
     if read.loaded is None:
         return
-    result.findings.extend(check_schema(read.loaded, schemas))  # type: ignore[arg-type]
     entries, places = translation_entries(kind, read.loaded.data)
     result.files[lang][kind] = TranslationFile(
         lang, kind, read.loaded, {entry.path: entry for entry in entries}, places
@@ -140,9 +140,3 @@ def _load_page(lang: str, path: Path) -> PageTranslation:
     mark = PAGE_MARK.match(first)
     source = mark.group(1) if mark and mark.group(1) else None
     return PageTranslation(lang, path.name, str(path), text, source)
-
-
-def _schemas(folder: Path) -> object:
-    from generator.validate.schemas import SchemaSet
-
-    return SchemaSet(folder)
