@@ -346,3 +346,22 @@ def test_diff_of_unchanged_playbooks_names_no_translation(tmp_path: Path) -> Non
     )
     assert run.returncode == 0
     assert "Translation" not in run.stdout
+
+
+def test_translated_pages_strip_the_fingerprint_and_fall_back_per_page(tmp_path: Path) -> None:
+    from generator.translations.model import translated_pages
+
+    pages, fallbacks = translated_pages(
+        DEFAULT_PLAYBOOK_DIR / "pages", load_translations(DEFAULT_PLAYBOOK_DIR), "ja"
+    )
+    assert sorted(pages) == ["customer-support.md", "security-incidents.md"]
+    assert pages["security-incidents.md"].startswith("# セキュリティインシデント\n")
+    assert fallbacks == ()
+    english, fallbacks = translated_pages(
+        DEFAULT_PLAYBOOK_DIR / "pages", load_translations(DEFAULT_PLAYBOOK_DIR), "de"
+    )
+    assert english["security-incidents.md"].startswith("# Security incidents\n")
+    assert [f.key for f in fallbacks] == [
+        "pages/customer-support.md",
+        "pages/security-incidents.md",
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from generator.model import INLINE, KEY, KEYED, SOURCE, Playbook
@@ -115,3 +116,22 @@ class _Walker:
             node = node.each[1]
             path = (*path, getattr(item, name))
         return self.record(node, item, path)
+
+
+def translated_pages(
+    pages_dir: Path, translations: Translations, lang: str
+) -> tuple[dict[str, str], tuple[Fallback, ...]]:
+    """The hand-written pages in `lang`: file name -> Markdown (the translation without its
+    fingerprint line, else the source page), and a fallback for each page left in the source."""
+    pages: dict[str, str] = {}
+    fallbacks: list[Fallback] = []
+    translated_here = translations.pages.get(lang, {})
+    for source in sorted(Path(pages_dir).glob("*.md")) if Path(pages_dir).is_dir() else []:
+        page = translated_here.get(source.name)
+        if page is not None:
+            pages[source.name] = page.body
+            continue
+        text = source.read_text(encoding="utf-8")
+        pages[source.name] = text
+        fallbacks.append(Fallback("pages", (source.name,), text))
+    return pages, tuple(fallbacks)
