@@ -27,7 +27,7 @@ from generator.render.authoring import authoring_reference, rule_table
 from generator.render.environment import make_environment
 from generator.render.flowchart import flowchart_svg
 from generator.render.view import PlaybookView
-from generator.render.widget_data import COMPOSER_DATA, TREE_DATA, widget_data
+from generator.render.widget_data import composer_data, tree_data
 from generator.render.words import capital
 
 #: Where the organisation's own pages are published.
@@ -287,10 +287,10 @@ def render_site(
             "href": _linker(spec.path, html=html_links),
         }
         if spec.template == "decide-severity.md.j2":
-            context["tree_data"] = widget_data(document, TREE_DATA)
+            context["tree_data"] = tree_data(model)
             context["flowchart"] = flowchart_svg(model, href=context["href"])
         if spec.template == "status-update.md.j2":
-            context["composer_data"] = widget_data(document, COMPOSER_DATA)
+            context["composer_data"] = composer_data(model)
         out.append(RenderedFile(spec.path, _render(env, spec.template, context)))
     out.append(RenderedFile(DATA_FILE, json.dumps(document, indent=2, sort_keys=True) + "\n"))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
