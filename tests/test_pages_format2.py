@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -467,3 +469,32 @@ def test_without_types_groups_or_tree_nothing_of_them_is_printed(
     assert "Major incident" not in text and "pb-action-type" not in pages["index.md"]
     assert "Who is paged" not in pages["severities/sev1.md"]
     assert "paged:" not in visible(pages["index.md"])
+
+
+def test_the_acceptance_variants_build_strictly(tmp_path: Path) -> None:
+    """Issue 10: no tree, a level without acknowledge_within, a tel: link: valid and built."""
+    project = tmp_path / "project"
+    shutil.copytree(DEFAULT_PLAYBOOK_DIR, project / "playbook")
+    shutil.copy(DEFAULT_PLAYBOOK_DIR.parent / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "playbook" / "decision-tree.yaml").unlink()
+    severities = project / "playbook" / "severities.yaml"
+    data = yaml.safe_load(severities.read_text(encoding="utf-8"))
+    del level(data, "sev2")["response"]["acknowledge_within"]
+    level(data, "sev2")["response"]["page"][0]["link"] = "tel:+15550100"
+    severities.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    playbook = Path(sys.executable).parent / "playbook"
+    validate = subprocess.run(
+        [playbook, "validate", project / "playbook", "--strict"], capture_output=True, text=True
+    )
+    assert validate.returncode == 0, validate.stdout + validate.stderr
+    build = subprocess.run(
+        [playbook, "build", "--config", project / "mkdocs.yml"], capture_output=True, text=True
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    site = project / "site"
+    assert not (site / "respond" / "decide-severity.html").exists()
+    sev2 = (site / "severities" / "sev2.html").read_text(encoding="utf-8")
+    assert '(<a href="tel:+15550100">+15550100</a>)' in sev2
+    assert "Acknowledge" not in sev2.split('class="md-content"')[1]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'class="pb-action pb-action-decide" href="severities/index.html"' in home
