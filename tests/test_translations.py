@@ -365,3 +365,30 @@ def test_translated_pages_strip_the_fingerprint_and_fall_back_per_page(tmp_path:
         "pages/customer-support.md",
         "pages/security-incidents.md",
     ]
+
+
+def test_japanese_texts_have_no_space_from_folded_lines() -> None:
+    """YAML folds a line break in `>-` text into a space, and a browser shows a line break in a
+    Markdown paragraph as one: both split Japanese words ("エンジニアリング ディレクター")."""
+    import re
+
+    between_wide = re.compile(
+        r"[\u3001\u3002\u3040-\u30ff\u4e00-\u9fff] [\u3040-\u30ff\u4e00-\u9fff]"
+    )
+    translations = load_translations(DEFAULT_PLAYBOOK_DIR)
+    split = [
+        (kind, path)
+        for kind, target in translations.files["ja"].items()
+        for path, entry in target.entries.items()
+        if between_wide.search(entry.text)
+    ]
+    assert split == []
+    for name, page in translations.pages["ja"].items():
+        for previous, line in zip(page.body.splitlines(), page.body.splitlines()[1:], strict=False):
+            wrapped = (
+                previous.strip()
+                and line.strip()
+                and not line.lstrip().startswith(("-", "#", "|", "1", "2", "3", "4", "5"))
+                and not previous.startswith(("#", "|"))
+            )
+            assert not wrapped, (name, previous, line)

@@ -2,6 +2,7 @@
 rule is the catalogue's, durations read as Japanese does, and English stays exactly the wording
 the pages use today (`generator.wording`)."""
 
+# ruff: noqa: RUF001  (Japanese expectations use full-width punctuation on purpose)
 from __future__ import annotations
 
 from pathlib import Path
@@ -129,3 +130,69 @@ def test_jinja_templates_take_the_catalogue(tmp_path: Path) -> None:
         "{{ ngettext('%(num)d minute', '%(num)d minutes', 15) }}"
     )
     assert template.render() == "1時間ごと / 直ちに / 15分"
+
+
+PLAYBOOKS = [
+    PROJECT_ROOT / "playbook",
+    PROJECT_ROOT / "generator" / "scaffold" / "presets" / "chatops",
+    PROJECT_ROOT / "generator" / "scaffold" / "presets" / "major-incident",
+]
+
+
+@pytest.mark.parametrize("folder", PLAYBOOKS, ids=[p.name for p in PLAYBOOKS])
+def test_every_sentence_in_english_is_the_one_the_pages_use(folder: Path) -> None:
+    """The catalogue-driven wording with no catalogue equals `generator.wording` on every level,
+    cadence cell, page entry and incident type of real playbooks (follow-ups, stages, triggers,
+    long incidents, phone entries, conditional and lead-decides rules)."""
+    from generator.pipeline import validate_playbook
+
+    model = validate_playbook(folder).model
+    assert model is not None
+    en = catalogue("en")
+    for cell in model.communication.cadence:
+        assert words.cadence(cell, model, en) == wording.cadence(cell, model)
+    checked = 0
+    for severity in model.severities:
+        lead = model.lead_for(severity.id)
+        response = severity.response
+        assert words.lead(severity, model, en) == wording.lead(severity, model)
+        assert words.page_chain(response.page, en) == wording.page_chain(response.page)
+        for entry in response.page:
+            assert words.page_how(entry, en) == wording.page_how(entry)
+            assert words.escalation(entry, en) == wording.escalation(entry)
+            checked += 1
+        assert words.public_communication(
+            response.public_communication, lead, en
+        ) == wording.public_communication(response.public_communication, lead)
+        assert words.executives(response.executives, lead, en) == wording.executives(
+            response.executives, lead
+        )
+        assert words.yes_no(response.war_room, en) == wording.yes_no(response.war_room)
+    for kind in model.incident_types:
+        lead = model.lead_for(type_id=kind.id)
+        assert words.public_communication(
+            kind.public_communication, lead, en
+        ) == wording.public_communication(kind.public_communication, lead)
+    assert checked > 0
+
+
+def test_a_cadence_in_japanese_reads_as_one_japanese_phrase() -> None:
+    from generator.pipeline import validate_playbook
+    from generator.translations import load_translations, translated
+
+    folder = PROJECT_ROOT / "playbook"
+    model = validate_playbook(folder).model
+    assert model is not None
+    japanese, _ = translated(model, load_translations(folder), "ja")
+    ja = catalogue("ja")
+    assert words.cadence(japanese.cadence("sev1", "customers"), japanese, ja) == (
+        "初回の更新はインシデントの宣言から30分以内、その後は30分ごと、4時間経過後は1時間ごと"
+    )
+    sev1 = japanese.severity("sev1")
+    assert words.lead(sev1, japanese, ja) == "インシデントコマンダー（指名：10分以内）"
+    assert words.page_chain(sev1.response.page[:2], ja) == (
+        "影響を受けているサービスのプライマリオンコール（ページ、緊急度：高）、"
+        "5分応答がなければ影響を受けているサービスのセカンダリオンコール（ページ、緊急度：高）"
+    )
+    lead = japanese.lead_for("sev1")
+    assert words.executives(sev1.response.executives, lead, ja) == "常に（15分以内）"

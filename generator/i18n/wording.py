@@ -1,4 +1,4 @@
-"""Durations and deadlines in the words of a language, through its catalogue.
+"""Playbook values in the words of a language, through its catalogue.
 
 The same values as `generator.wording` (which stays the English reference the pages use today),
 worded with gettext messages so a language is one catalogue: `interval("15m", ja)` is "15分ごと",
@@ -6,16 +6,32 @@ worded with gettext messages so a language is one catalogue: `interval("15m", ja
 exactly what `generator.wording` returns (a test compares them value by value). Counts use
 `ngettext`, so languages with several plural forms get them from their catalogue's plural rule.
 
-Every function takes the catalogue (`generator.i18n.catalogue(lang)`) and returns "" for an
-absent value, as `generator.wording` does.
+Every function of `generator.wording` that words a value has a twin here taking the catalogue
+(`generator.i18n.catalogue(lang)`) as its last argument, and returns "" for an absent value as
+`generator.wording` does. Names and conditions come from the (translated) model; `role_title` and
+`capital` are reused as they are (no-ops for scripts without capitals).
 """
 
+# ruff: noqa: RUF002  (examples in Japanese use full-width punctuation on purpose)
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Protocol
 
 from generator import durations
+from generator.model import (
+    Cadence,
+    Executives,
+    FirstUpdate,
+    FollowUp,
+    LongIncident,
+    PageEntry,
+    Playbook,
+    PublicCommunication,
+    Role,
+    Severity,
+)
+from generator.wording import capital, role_title
 
 
 class Catalogue(Protocol):
@@ -156,3 +172,200 @@ def triggers(names: Iterable[str], catalogue: Catalogue) -> str:
         return ""
     joined = catalogue.gettext(" or ").join(texts)
     return catalogue.gettext("also %(triggers)s") % {"triggers": joined}
+
+
+# --------------------------------------------------------------------------- cadence sentences
+
+
+def first_update(entry: FirstUpdate, catalogue: Catalogue) -> str:
+    """ "first update within 15 minutes of the incident being declared" / "初回の更新は
+    インシデントの宣言から15分以内"."""
+    return catalogue.gettext("first update %(deadline)s") % {
+        "deadline": deadline(entry.within, entry.from_event, catalogue)
+    }
+
+
+def follow_up(entry: FollowUp, catalogue: Catalogue) -> str:
+    """A named message: "Scoping update within 30 minutes of the previous message"."""
+    return catalogue.gettext("%(name)s %(deadline)s") % {
+        "name": entry.name,
+        "deadline": deadline(entry.within, entry.from_event, catalogue),
+    }
+
+
+def stage_interval(every: str, stage_name: str, catalogue: Catalogue) -> str:
+    """ "every 10 minutes while the status is Investigating" / "ステータスが「調査中」の間は
+    10分ごと"."""
+    return catalogue.gettext("%(interval)s while the status is %(stage)s") % {
+        "interval": interval(every, catalogue),
+        "stage": stage_name,
+    }
+
+
+def long_incident(entry: LongIncident, lead: Role, catalogue: Catalogue) -> str:
+    """ "after 4 hours: every hour" / "4時間経過後は1時間ごと"; without `every`, at the lead's
+    discretion."""
+    if entry.every:
+        rhythm = interval(entry.every, catalogue)
+    else:
+        rhythm = catalogue.gettext("at the %(role)s's discretion") % {"role": role_title(lead)}
+    if entry.not_before:
+        rhythm += catalogue.gettext(", not more often than %(interval)s") % {
+            "interval": interval(entry.not_before, catalogue)
+        }
+    return catalogue.gettext("after %(duration)s: %(rhythm)s") % {
+        "duration": duration(entry.after, catalogue),
+        "rhythm": rhythm,
+    }
+
+
+def cadence_phrase(entry: Cadence, playbook: Playbook, catalogue: Catalogue) -> str:
+    """One cell of severity x audience in one phrase, lower case, no final full stop (as
+    `generator.wording.cadence_phrase`); parts joined by the catalogue's "; "."""
+    parts: list[str] = []
+    if entry.first_update:
+        parts.append(first_update(entry.first_update, catalogue))
+    parts.extend(follow_up(item, catalogue) for item in entry.follow_ups)
+    names = {stage.id: stage.name for stage in playbook.stages}
+    by_stage = [
+        stage_interval(item.every, names.get(item.stage, item.stage), catalogue)
+        for item in entry.by_stage
+    ]
+    rhythm = interval(entry.every, catalogue)
+    listed = catalogue.gettext(", ").join(by_stage)
+    if rhythm and by_stage:
+        rhythm = catalogue.gettext("%(interval)s (%(stages)s)") % {
+            "interval": rhythm,
+            "stages": listed,
+        }
+    elif by_stage:
+        rhythm = listed
+    if rhythm:
+        parts.append(catalogue.gettext("then %(rhythm)s") % {"rhythm": rhythm} if parts else rhythm)
+    if entry.also_on:
+        parts.append(triggers(entry.also_on, catalogue))
+    if entry.long_incident:
+        lead = playbook.lead_for(entry.severity)
+        parts.append(long_incident(entry.long_incident, lead, catalogue))
+    return catalogue.gettext("; ").join(parts)
+
+
+def cadence(entry: Cadence, playbook: Playbook, catalogue: Catalogue) -> str:
+    """`cadence_phrase` with a capital letter (languages without capitals are unchanged)."""
+    return capital(cadence_phrase(entry, playbook, catalogue))
+
+
+# --------------------------------------------------------------------------- who is told
+
+
+def _condition(when: str, condition: str, lead: Role, catalogue: Catalogue) -> str:
+    if when == "conditional":
+        if condition:
+            return catalogue.gettext("Conditional: %(condition)s") % {"condition": condition}
+        return catalogue.gettext("Conditional")
+    if when == "lead-decides":
+        return capital(catalogue.gettext("the %(role)s decides") % {"role": role_title(lead)})
+    fixed = {
+        "always": catalogue.gettext("Always"),
+        "if-customer-facing": catalogue.gettext("If customers can see it"),
+        "never": catalogue.gettext("Never"),
+    }
+    return fixed.get(when, when)
+
+
+def public_communication(
+    value: PublicCommunication | None, lead: Role, catalogue: Catalogue
+) -> str:
+    """ "Always", "If customers can see it", "Conditional: ...", "The incident commander
+    decides", "Never"; absent -> ""."""
+    if value is None:
+        return ""
+    return _condition(value.when, value.condition, lead, catalogue)
+
+
+def executives(value: Executives | None, lead: Role, catalogue: Catalogue) -> str:
+    """ "Always, within 15 minutes" / "常に（15分以内）"; absent -> ""."""
+    if value is None:
+        return ""
+    text = _condition(value.when, value.condition, lead, catalogue)
+    if value.within and value.when != "never":
+        text = catalogue.gettext("%(when)s, %(within)s") % {
+            "when": text,
+            "within": within(value.within, catalogue),
+        }
+    return text
+
+
+# --------------------------------------------------------------------------- paging
+
+
+def page_how(entry: PageEntry, catalogue: Catalogue) -> str:
+    """ "page, high urgency" / "ページ（緊急度：高）"; "chat command !ic page"."""
+    how = {
+        "page": catalogue.gettext("page"),
+        "chat-command": catalogue.gettext("chat command"),
+        "phone": catalogue.gettext("phone"),
+        "ticket": catalogue.gettext("ticket"),
+        "email": catalogue.gettext("email"),
+    }.get(entry.how, entry.how)
+    if entry.how == "chat-command" and entry.command:
+        how += f" {entry.command}"
+    if entry.how == "phone" and entry.phone:
+        how += f" {entry.phone}"
+        if entry.pin:
+            how += catalogue.gettext(", PIN %(pin)s") % {"pin": entry.pin}
+    if entry.urgency == "high":
+        how = catalogue.gettext("%(how)s, high urgency") % {"how": how}
+    elif entry.urgency == "low":
+        how = catalogue.gettext("%(how)s, low urgency") % {"how": how}
+    elif entry.urgency:
+        how += f", {entry.urgency}"
+    return how
+
+
+def escalation(entry: PageEntry, catalogue: Catalogue) -> str:
+    """ "no acknowledgement within 15 minutes: the next step"; no escalation -> ""."""
+    if not entry.escalate_after:
+        return ""
+    return catalogue.gettext("no acknowledgement %(within)s: the next step") % {
+        "within": within(entry.escalate_after, catalogue)
+    }
+
+
+def page_chain(entries: Iterable[PageEntry], catalogue: Catalogue) -> str:
+    """The whole chain in one phrase, each step with how it is reached and when to move on."""
+    text = ""
+    previous: PageEntry | None = None
+    for entry in entries:
+        step = catalogue.gettext("%(who)s (%(how)s)") % {
+            "who": entry.who,
+            "how": page_how(entry, catalogue),
+        }
+        if previous is None:
+            text = step
+        elif previous.escalate_after:
+            text += catalogue.gettext("; after %(wait)s without acknowledgement: %(step)s") % {
+                "wait": duration(previous.escalate_after, catalogue),
+                "step": step,
+            }
+        else:
+            text += catalogue.gettext("; %(step)s") % {"step": step}
+        previous = entry
+    return text
+
+
+def lead(severity: Severity, playbook: Playbook, catalogue: Catalogue) -> str:
+    """ "Incident manager, assigned within 10 minutes" / "インシデントマネージャー（10分以内に
+    指名）"."""
+    name = playbook.lead_for(severity.id).name
+    assigned = within(severity.response.lead_assigned_within, catalogue)
+    if not assigned:
+        return name
+    return catalogue.gettext("%(name)s, assigned %(within)s") % {"name": name, "within": assigned}
+
+
+def yes_no(value: bool | None, catalogue: Catalogue) -> str:
+    """ "Yes" / "はい", "No" / "いいえ"; absent -> ""."""
+    if value is None:
+        return ""
+    return catalogue.gettext("Yes") if value else catalogue.gettext("No")
