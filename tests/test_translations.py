@@ -20,7 +20,7 @@ from generator.loader import load_folder
 from generator.pipeline import validate_playbook
 from generator.translations.fields import NOT_TEXT, TEXT_FIELDS, TREES
 from generator.translations.load import TRANSLATION_SCHEMA_DIR, load_translations
-from generator.translations.model import translated
+from generator.translations.model import FallbackText, translated
 from generator.translations.rules import check_translations
 from generator.translations.schema import all_schemas, dump
 from generator.translations.walk import source_texts
@@ -96,6 +96,9 @@ def test_a_partial_translation_falls_back_to_the_source_and_names_each_place(
     german, fallbacks = translated(default_model, load_translations(playbook), "de")
     assert german.role("scribe").name == "Protokollant"
     assert german.role("scribe").summary == default_model.role("scribe").summary
+    # A page can tell a fallback from a translation and mark it (lang="en").
+    assert isinstance(german.role("scribe").summary, FallbackText)
+    assert not isinstance(german.role("scribe").name, FallbackText)
     places = {fallback.key for fallback in fallbacks}
     assert "roles/roles/scribe/summary" in places
     assert "roles/roles/scribe/name" not in places

@@ -20,6 +20,13 @@ from generator.translations.load import Translations
 from generator.translations.walk import TPath
 
 
+class FallbackText(str):
+    """A text of the translated model that is still in the source language: a `str` like any
+    other, which a page can recognise (`isinstance`) to mark it, e.g. with `lang="en"`."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Fallback:
     """A text shown in the source language because the translation has none."""
@@ -77,7 +84,7 @@ class _Walker:
             found = self.texts.get(path)
             if found is None:
                 self.fallbacks.append(Fallback(self.kind, path, value))
-                return value
+                return FallbackText(value)
             return found
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             return self.record(node, value, path)
@@ -132,6 +139,6 @@ def translated_pages(
             pages[source.name] = page.body
             continue
         text = source.read_text(encoding="utf-8")
-        pages[source.name] = text
+        pages[source.name] = FallbackText(text)
         fallbacks.append(Fallback("pages", (source.name,), text))
     return pages, tuple(fallbacks)
