@@ -10,6 +10,7 @@ import html
 import json
 import posixpath
 import re
+from urllib.parse import urlsplit
 
 import markdown
 import pytest
@@ -188,10 +189,15 @@ def test_inline_markdown_renders_links_code_and_emphasis() -> None:
         "data:text/html,x",
         "//evil.example/x",
         "vbscript:x",
+        # Character references a browser decodes in an href before it reads the scheme.
+        "javascript&#58;alert(1)",
+        "javascript&colon;alert(1)",
+        "&#106;avascript:alert(1)",
+        "JaVa&#x53;cript:alert(1)",
     ],
 )
 def test_inline_links_with_other_schemes_keep_only_their_label(target: str) -> None:
-    as_md, as_html = _inline(f"see [the runbook]({target}) now")
+    as_md, as_html = _inline(f"see [the runbook]({target}) now", page="index.md")
     rendered = markdown.markdown(as_md, extensions=EXTENSIONS)
     assert "<a" not in rendered and "<a" not in as_html
     assert _visible(rendered) == "see the runbook now"
@@ -204,6 +210,7 @@ def test_inline_links_with_other_schemes_keep_only_their_label(target: str) -> N
         ("mailto:oncall@example.com", "mailto:oncall@example.com"),
         ("guides/rollback.md#undo", "../guides/rollback.md#undo"),
         ("#definition", "#definition"),
+        ("guides/a.md?x=1&y=2", "../guides/a.md?x=1%26y=2"),
     ],
 )
 def test_inline_links_keep_allowed_targets_and_relative_paths_from_the_site_root(
@@ -240,3 +247,21 @@ def test_inline_markdown_keeps_block_markers_literal(text: str) -> None:
 )
 def test_url_accepts_tel_and_relative_links(given_url: str, expected: str) -> None:
     assert url(given_url) == expected
+
+
+_PIECES = st.sampled_from([*"ab <>&\"'`*_[]()#|!-:/.\\{}=", "javascript:", "http:", "tel:"])
+_WORDS = st.lists(_PIECES, max_size=8).map("".join)
+# Link-shaped pieces too, so the link branch is exercised on every run, not only by chance.
+_LINKS = st.tuples(_WORDS, _WORDS).map(lambda pair: f"[{pair[0]}]({pair[1]})")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, _LINKS), max_size=12).map("".join))
+def test_inline_markdown_makes_only_safe_elements_for_any_text(text: str) -> None:
+    as_md, as_html = _inline(text)
+    for rendered in (markdown.markdown(f"- {as_md}\n- end", extensions=EXTENSIONS), as_html):
+        tags = {t.lstrip("/") for t in _tags(rendered)}
+        assert tags <= {"ul", "li", "p", "a", "code", "em", "strong"}, rendered
+        for target in re.findall(r'href="([^"]*)"', rendered):
+            scheme = urlsplit(html.unescape(target)).scheme.lower()
+            assert scheme in ("", "http", "https", "mailto", "tel"), rendered

@@ -7,6 +7,7 @@ literally: it cannot open a tag, a link, a table cell, a heading or a template e
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import re
 from collections.abc import Callable
@@ -19,8 +20,9 @@ from jinja2.runtime import Context
 from markupsafe import escape as _markupsafe_escape
 
 # Escaped with a backslash wherever they occur (Python-Markdown honours these escapes; `|` is
-# added by the tables extension). `#` is escaped everywhere because a heading drops trailing ones.
-_ALWAYS = set("\\`*_{}[]|#")
+# added by the tables extension). `#` is escaped everywhere because a heading drops trailing ones;
+# `!` because before a link's `[` it would make an image.
+_ALWAYS = set("\\`*_{}[]|#!")
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Characters that change a block when they start a line (lists, admonitions, details, setext).
 _LEADING_BACKSLASH = set("-+!")
@@ -149,13 +151,18 @@ def _parse(text: str, *, links: bool) -> list[Token]:
 def link_target(value: str) -> str | None:
     """The target if it may be linked: an allowed scheme or a relative path; else None."""
     target = value.strip()
-    if not target or target.startswith("//") or "\\" in target:
-        return None
-    scheme = urlsplit(target).scheme.lower()
-    if scheme and scheme not in ALLOWED_SCHEMES:
-        return None
-    if not scheme and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target):
-        return None  # "javascript:..." that urlsplit did not call a scheme
+    # A browser decodes character references in an href (`javascript&#58;x`), so the scheme is
+    # judged on the decoded text as well as on the written one.
+    for form in (target, html_module.unescape(target)):
+        if not form or form.lstrip().startswith("//") or "\\" in form:
+            return None
+        scheme = urlsplit(form).scheme.lower()
+        if scheme and scheme not in ALLOWED_SCHEMES:
+            return None
+        if not scheme and re.match(r"^\s*[A-Za-z][A-Za-z0-9+.\s-]*:", form):
+            return None  # "javascript:..." that urlsplit did not call a scheme
+    if not urlsplit(target).scheme:  # a relative path: no character reference survives
+        return quote(target, safe="/:?#[]@!$'*+,;=%~-._")
     return quote(target, safe="/:?#[]@!$&'*+,;=%~-._")
 
 
