@@ -4,7 +4,7 @@ and a configuration without our plugin into a work folder, and Zensical builds t
 The work folder (`.cache/playbook-zensical/` beside mkdocs.yml) is kept between builds: files
 whose content did not change keep their times, so Zensical's own cache (in the work folder too)
 skips them. Zensical requires the site folder inside the folder of its configuration, so a build
-goes into the work folder first and is then swapped in where the site belongs.
+goes into the work folder first and is then copied and swapped in where the site belongs.
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ from generator.engines.config import Project, dump_config, engine_config
 from generator.findings import BuildError, PlaybookError
 from generator.render.addresses import link_style
 from generator.render.docs_tree import DocsTree, validated_docs, write_docs
-from generator.site_swap import NEW, exclusive, swap_in
+from generator.site_swap import NEW, exclusive, remove_leftovers, swap_in
 
 WORK = Path(".cache") / "playbook-zensical"
 DOCS = "docs"
+SITE = "site"
 CONFIG = "mkdocs.yml"
 INSTALL_HINT = "pip install 'incident-playbook[zensical]'"
 
@@ -60,46 +61,44 @@ def prepare(project: Project, tree: DocsTree, work: Path, site_dir: Path) -> Pat
 
 
 def build(project: Project, tree: DocsTree, target: Path, shown_site: str) -> None:
-    """Build `tree` with Zensical and swap the new site in at `target` (only on success)."""
+    """Build `tree` with Zensical and swap the new site in at `target` (only on success).
+
+    Zensical builds into the same folder every time (`site/` in the work folder): its cache is
+    keyed by its configuration, site folder included, so a new folder per build made every build
+    a full one. The built folder is then copied beside `target` and swapped in."""
     engine = zensical_module()
     from generator.site_build import finish_site
 
     work = work_folder(project)
     work.mkdir(parents=True, exist_ok=True)
+    built = work / SITE
     with exclusive(work):
-        for leftover in work.glob(f"site{NEW}*"):
-            shutil.rmtree(leftover, ignore_errors=True)
-        fresh = Path(tempfile.mkdtemp(prefix=f"site{NEW}", dir=work))
-        try:
-            config = prepare(project, tree, work, fresh)
-            with _console_captured() as said:
-                try:
-                    engine.build(str(config), {"clean": False, "strict": True})
-                except Exception as error:  # Zensical reports its own errors as exceptions
-                    failure: Exception | None = error
-                else:
-                    failure = None
-                report = said()
-            if failure is not None:
-                sys.stderr.write(report)  # Zensical's own report: which page, which line
-                raise BuildError(
-                    f"the site was not built (Zensical: {failure}); {shown_site} was left as it was"
-                ) from failure
-            if not (fresh / "index.html").is_file():
-                raise BuildError(f"the site was not built; {shown_site} was left as it was")
-            finish_site(fresh)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with exclusive(target.parent):
-                if fresh.stat().st_dev != target.parent.stat().st_dev:
-                    near = Path(tempfile.mkdtemp(prefix=f"{target.name}{NEW}", dir=target.parent))
-                    near.rmdir()
-                    shutil.copytree(fresh, near)
-                    shutil.rmtree(fresh)
-                    fresh = near
-                swap_in(fresh, target)
-        except BaseException:
-            shutil.rmtree(fresh, ignore_errors=True)
-            raise
+        config = prepare(project, tree, work, built)
+        with _console_captured() as said:
+            try:
+                engine.build(str(config), {"clean": False, "strict": True})
+            except Exception as error:  # Zensical reports its own errors as exceptions
+                failure: Exception | None = error
+            else:
+                failure = None
+            report = said()
+        if failure is not None or not (built / "index.html").is_file():
+            shutil.rmtree(built, ignore_errors=True)  # never a half-written folder next time
+            sys.stderr.write(report)  # Zensical's own report: which page, which line
+            reason = f" (Zensical: {failure})" if failure else ""
+            raise BuildError(f"the site was not built{reason}; {shown_site} was left as it was")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with exclusive(target.parent):
+            remove_leftovers(target)
+            fresh = Path(tempfile.mkdtemp(prefix=f"{target.name}{NEW}", dir=target.parent))
+            try:
+                fresh.rmdir()
+                shutil.copytree(built, fresh)
+                finish_site(fresh)
+            except BaseException:
+                shutil.rmtree(fresh, ignore_errors=True)
+                raise
+            swap_in(fresh, target)
 
 
 @contextlib.contextmanager
@@ -136,7 +135,7 @@ def serve(project: Project, dev_addr: str | None) -> None:
         link_style=link_style("zensical", directory_urls=project.directory_urls),
     )
     work = work_folder(project)
-    config = prepare(project, tree, work, work / "site")
+    config = prepare(project, tree, work, work / SITE)
     watcher = _Rerender(project, work)
     watcher.start()
     try:
@@ -205,7 +204,7 @@ class _Rerender:
                 pages_dir=self.project.pages_dir,
                 link_style=link_style("zensical", directory_urls=self.project.directory_urls),
             )
-            prepare(self.project, tree, self.work, self.work / "site")
+            prepare(self.project, tree, self.work, self.work / SITE)
         except InvalidPlaybook as error:
             sys.stderr.write(report(error.result, "text"))  # type: ignore[arg-type]
             sys.stderr.write("The preview keeps the last valid playbook.\n")
