@@ -333,6 +333,8 @@ def test_an_incident_type_has_its_page_reached_from_home_and_tree(
     assert "Severity: SEV-1 Critical, SEV-2 Major" in page
     assert "Public communication: The operations lead decides" in page
     assert "Keep evidence: no reboots before a snapshot." in page
+    assert "Incident types: Security incident" in visible(pages["severities/sev2.md"])
+    assert "Incident types" not in visible(pages["severities/sev3.md"])
     assert 'data-pb-task="detection/snapshot"' in pages["types/security.md"]
     assert '<a class="pb-action pb-action-type" href="types/security.md">Security incident</a>' in (
         html(pages["index.md"])

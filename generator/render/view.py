@@ -438,6 +438,10 @@ class PlaybookView:
     def incident_types(self) -> tuple[IncidentType, ...]:
         return self.pb.incident_types
 
+    def types_at(self, severity_id: str) -> list[IncidentType]:
+        """The incident types that can take this level (a type without `severities`: any)."""
+        return [t for t in self.pb.incident_types if self.pb.applies(t, severity_id)]
+
     @property
     def has_tree(self) -> bool:
         return self.pb.decision_tree is not None
