@@ -367,15 +367,61 @@ _RESOLVED_FIRST: frozenset[str] = (
 #: Line breaks other than `\n` (`\r`, and YAML 1.1's NEL, LS, PS).
 _OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 
-#: Texts on which libyaml and the Python parser disagree: a tab as a separator, a byte-order mark
-#: inside the text, the YAML 1.1 line breaks NEL, LS and PS, a block scalar header touching a `#`.
+#: Texts on which libyaml and the Python parser disagree: characters (a tab as a separator, a
+#: byte-order mark inside the text, the YAML 1.1 line breaks NEL, LS and PS) ...
 _PYTHON_ONLY_CHARACTERS = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
-_BLOCK_HEADER_HASH = re.compile(r"[|>][-+0-9]*#")
+#: ... and constructs: a block scalar header touching a `#` (`>#`), a tag starting a token (libyaml
+#: types `key: !` as text, PyYAML as null), a directive (`%YAML 1.2#x`).
+_PYTHON_ONLY_PATTERN = re.compile(r"[|>][-+0-9]*#|(?:^|[\s\[{,])!|^%", re.M)
+
+#: A line holding `[` or `{`, which may open a flow collection.
+_FLOW_LINE = re.compile(r"^[^\n]*[\[{][^\n]*$", re.M)
 
 
 def _python_only(text: str) -> bool:
-    """Whether `text` needs the Python parser (see _PYTHON_ONLY_CHARACTERS)."""
-    return any(c in text for c in _PYTHON_ONLY_CHARACTERS) or bool(_BLOCK_HEADER_HASH.search(text))
+    """Whether `text` needs the Python parser: the characters and constructs above, or a flow
+    collection libyaml reads more leniently (see _lenient_flow)."""
+    if any(c in text for c in _PYTHON_ONLY_CHARACTERS) or _PYTHON_ONLY_PATTERN.search(text):
+        return True
+    return any(_lenient_flow(match.group()) for match in _FLOW_LINE.finditer(text))
+
+
+def _lenient_flow(line: str) -> bool:
+    """A flow collection on `line` that spans lines, holds a `?`, or an empty value (`{a: , b}`,
+    where libyaml places the null at the comma). Quoted text (a quote that starts a token) and
+    comments are skipped, so a regular expression in quotes does not count."""
+    depth = 0
+    seen = False
+    quote = ""
+    previous = " "
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if quote:
+            if char == "\\" and quote == '"':
+                index += 2
+                continue
+            if char == quote:
+                if quote == "'" and line[index + 1 : index + 2] == "'":
+                    index += 2
+                    continue
+                quote = ""
+        elif char in "\"'" and previous in " \t[{,:":
+            quote = char
+        elif char == "#" and previous in " \t":
+            break
+        elif char in "[{":
+            depth += 1
+            seen = True
+        elif char in "]}":
+            depth -= 1
+        elif seen and (
+            char == "?" or (char == ":" and line[index + 1 :].lstrip(" ")[:1] in (",", "}", "]"))
+        ):
+            return True
+        previous = char
+        index += 1
+    return seen and (depth != 0 or bool(quote))
 
 
 #: After a plain scalar: blanks, then `#` directly followed by a non-blank (`#inc-...`, `#42`).
