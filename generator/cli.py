@@ -63,7 +63,10 @@ class _Commands(click.Group):
     """
 
     #: Command name -> "module:attribute" of a command defined in another package.
-    lazy: dict[str, str] = {"export": "generator.export.command:export"}  # noqa: RUF012
+    lazy: dict[str, str] = {  # noqa: RUF012
+        "export": "generator.export.command:export",
+        "translations": "generator.translations.command:translations",
+    }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy})

@@ -38,6 +38,9 @@ YAML_SUFFIXES: tuple[str, ...] = (".yaml", ".yml")
 #: The folder of hand-written Markdown pages inside a playbook folder.
 PAGES_DIR = "pages"
 
+#: The folder of content translations inside a playbook folder, one sub-folder per language.
+TRANSLATIONS_DIR = "translations"
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 #: The checkout the package runs from (source or editable install).

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.findings import Finding, Location
-from generator.layout import SCHEMA_DIR
+from generator.layout import SCHEMA_DIR, TRANSLATIONS_DIR
 from generator.loader import load_folder
 from generator.validate.compiled import schema_findings as check_schemas
 from generator.validate.rules import run_rules
@@ -87,13 +87,21 @@ def validate_playbook(playbook_dir: Path) -> ValidationResult:
     semantic = list(run_rules(folder.files))
     findings.extend(_without_overlap(schema_findings, semantic))
     findings.extend(semantic)
+    files, sources = list(folder.checked), dict(folder.sources)
+    if (Path(playbook_dir) / TRANSLATIONS_DIR).is_dir():  # most playbooks have none: no import
+        from generator.translations import check_translations, load_translations
+
+        translations = load_translations(Path(playbook_dir))
+        findings.extend(check_translations(folder.files, translations))
+        sources.update(translations.sources)
+        files.extend(path for path in translations.sources if path not in files)
     findings.sort(key=_order)
 
     return ValidationResult(
         findings=tuple(findings),
         document=document,
-        files=tuple(folder.checked),
-        sources=dict(folder.sources),
+        files=tuple(files),
+        sources=sources,
     )
 
 

@@ -108,7 +108,11 @@ def test_valid_overlay(case: Path, make_playbook, monkeypatch) -> None:
 
 def stated_cases() -> list[Expected]:
     """Every finding any fixture or hardening case states, with its message."""
-    folders = [*INVALID, *(p for p in HARDENING_CASES.iterdir() if p.is_dir())]
+    folders = [
+        *INVALID,
+        *(p for p in HARDENING_CASES.iterdir() if p.is_dir()),
+        *(p for p in (FIXTURES / "translations").iterdir() if p.is_dir()),
+    ]
     stated = [block for case in folders for block in read(case / "expected.txt")]
     from tests.hardening.generated import every_generated_block
 
@@ -116,7 +120,7 @@ def stated_cases() -> list[Expected]:
 
 
 def test_every_rule_has_a_case_that_checks_its_message() -> None:
-    """Each rule of the rule table (loader, schema, semantic) fails at least one case whose
+    """Each rule of the rule table (loader, schema, semantic, translation) fails a case whose
     expected.txt states the message; and no case reports a rule the table does not list."""
     table = {row.rule for row in rule_table()}
     stated = stated_cases()

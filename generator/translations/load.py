@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.findings import Finding, Location
-from generator.layout import FILE_KINDS, PAGES_DIR, SCHEMA_DIR, YAML_SUFFIXES
+from generator.layout import FILE_KINDS, PAGES_DIR, SCHEMA_DIR, TRANSLATIONS_DIR, YAML_SUFFIXES
 from generator.loader import LoadedFile, load_file
 from generator.translations.walk import Entry, Place, TPath, translation_entries
 from generator.validate.compiled import schema_findings
 
 #: The folder inside a playbook folder that holds one folder per language.
-TRANSLATIONS_DIR = "translations"
 #: The schemas of translation files, one per file kind, beside the playbook's own.
 TRANSLATION_SCHEMA_DIR = SCHEMA_DIR / "translations"
 #: First line of a translated page: the fingerprint of the source page it was made from.

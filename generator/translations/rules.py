@@ -21,49 +21,8 @@ from generator.loader import LoadedFile
 from generator.translations.fields import SOURCE, TEXT, describe, fingerprint
 from generator.translations.load import PageTranslation, TranslationFile, Translations
 from generator.translations.walk import SourceText, TPath, source_texts
-from generator.validate.rule_table import RuleRow
+from generator.validate.rule_table import TRANSLATION_RULES
 from generator.validate.suggest import closest
-
-#: The translation rules, in reporting order (stage "semantic": they run after the schema check).
-TRANSLATION_RULES: tuple[RuleRow, ...] = (
-    RuleRow(
-        "translation-language",
-        "error",
-        "each folder of translations/ is named by a language tag (ja, pt-BR) other than the"
-        " playbook's own language",
-    ),
-    RuleRow(
-        "translation-unknown-id",
-        "error",
-        "every file, id, position and field of a translation exists in the source playbook",
-    ),
-    RuleRow(
-        "translation-missing",
-        "warning",
-        "every text of the source playbook (and every page) has a translation in each language",
-    ),
-    RuleRow(
-        "translation-stale",
-        "warning",
-        "the source text has not changed since the translation was made (its `source` fingerprint)",
-    ),
-    RuleRow(
-        "translation-unconfirmed",
-        "warning",
-        "every translation carries the fingerprint of the source text it translates (written by"
-        " `playbook translations refresh`)",
-    ),
-    RuleRow(
-        "translation-placeholders",
-        "error",
-        "a translated status template uses exactly the `{placeholders}` of its source",
-    ),
-    RuleRow(
-        "translation-pattern-invalid",
-        "error",
-        "the translated `pattern` of a phrase to avoid is a regular expression that compiles",
-    ),
-)
 
 _LEVELS = {row.rule: row.level for row in TRANSLATION_RULES}
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")

@@ -13,7 +13,7 @@ from typing import Literal
 from generator.findings import Level
 from generator.loader.rules import LOADER_RULES, LOADER_WARNINGS
 
-Stage = Literal["loader", "schema", "semantic"]
+Stage = Literal["loader", "schema", "semantic", "translation"]
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,54 @@ SCHEMA_RULES: tuple[RuleRow, ...] = tuple(
     )
 )
 
+#: The rules of content translations (playbook/translations/), run after the semantic rules.
+TRANSLATION_RULES: tuple[RuleRow, ...] = (
+    RuleRow(
+        "translation-language",
+        "error",
+        "each folder of translations/ is named by a language tag (ja, pt-BR) other than the"
+        " playbook's own language",
+        "translation",
+    ),
+    RuleRow(
+        "translation-unknown-id",
+        "error",
+        "every file, id, position and field of a translation exists in the source playbook",
+        "translation",
+    ),
+    RuleRow(
+        "translation-missing",
+        "warning",
+        "every text of the source playbook (and every page) has a translation in each language",
+        "translation",
+    ),
+    RuleRow(
+        "translation-stale",
+        "warning",
+        "the source text has not changed since the translation was made (its `source` fingerprint)",
+        "translation",
+    ),
+    RuleRow(
+        "translation-unconfirmed",
+        "warning",
+        "every translation carries the fingerprint of the source text it translates (written by"
+        " `playbook translations refresh`)",
+        "translation",
+    ),
+    RuleRow(
+        "translation-placeholders",
+        "error",
+        "a translated status template uses exactly the `{placeholders}` of its source",
+        "translation",
+    ),
+    RuleRow(
+        "translation-pattern-invalid",
+        "error",
+        "the translated `pattern` of a phrase to avoid is a regular expression that compiles",
+        "translation",
+    ),
+)
+
 #: The loader's rules (read, decode, parse), from `generator.loader.rules`.
 LOADER_RULE_ROWS: tuple[RuleRow, ...] = tuple(
     RuleRow(rule, "warning" if rule in LOADER_WARNINGS else "error", checks, "loader")
@@ -148,7 +196,9 @@ LOADER_RULE_ROWS: tuple[RuleRow, ...] = tuple(
 )
 
 #: Every rule: loader, schema, then semantic.
-RULE_TABLE: tuple[RuleRow, ...] = LOADER_RULE_ROWS + SCHEMA_RULES + SEMANTIC_RULES
+RULE_TABLE: tuple[RuleRow, ...] = (
+    LOADER_RULE_ROWS + SCHEMA_RULES + SEMANTIC_RULES + TRANSLATION_RULES
+)
 
 _BY_ID: dict[str, RuleRow] = {row.rule: row for row in RULE_TABLE}
 
