@@ -1,4 +1,5 @@
-"""The severity decision tree as a static SVG flowchart, laid out at build time.
+"""The severity decision tree drawn for readers who do not run the widget: a static SVG
+flowchart laid out at build time, and a nested outline of the questions.
 
 A small layered layout of our own (no Mermaid, no JavaScript, nothing fetched): questions are
 boxes, severities are rounded boxes linking to their page, answers are labelled arrows. Every
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import escape
 
-from generator.model import DecisionTree, Playbook
+from generator.model import Answer, DecisionNode, DecisionTree, Playbook
 
 BOX_W = 220
 GAP_X = 50
@@ -206,3 +207,47 @@ def _n(value: float) -> str:
     """Coordinates with at most one decimal, written the same way on every run."""
     rounded = round(value, 1)
     return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
+
+
+# --------------------------------------------------------------------------- the outline
+
+
+@dataclass(frozen=True)
+class OutlineBranch:
+    """An answer in the static tree outline: leads to a nested question, a severity, or a
+    question already shown above (`seen`), which is linked instead of repeated."""
+
+    answer: Answer
+    node: OutlineNode | None = None
+    seen: DecisionNode | None = None
+    seen_number: int = 0
+
+
+@dataclass(frozen=True)
+class OutlineNode:
+    node: DecisionNode
+    number: int
+    branches: list[OutlineBranch] = field(default_factory=list)
+
+
+def tree_outline(tree: DecisionTree) -> OutlineNode:
+    """The tree as nested questions from the start; each question is expanded once."""
+    nodes = {node.id: node for node in tree.nodes}
+    numbers: dict[str, int] = {}
+
+    def expand(node: DecisionNode) -> OutlineNode:
+        numbers[node.id] = len(numbers) + 1
+        outline = OutlineNode(node, numbers[node.id])
+        for answer in node.answers:
+            if answer.next is None:
+                outline.branches.append(OutlineBranch(answer))
+            elif answer.next in numbers:
+                seen = nodes[answer.next]
+                outline.branches.append(
+                    OutlineBranch(answer, seen=seen, seen_number=numbers[answer.next])
+                )
+            else:
+                outline.branches.append(OutlineBranch(answer, node=expand(nodes[answer.next])))
+        return outline
+
+    return expand(nodes[tree.start])

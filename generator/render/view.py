@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
 from generator.freshness import ReviewState, review_state, today
 from generator.model import (
-    Answer,
     Audience,
     Cadence,
     Channel,
     ChecklistItem,
-    DecisionNode,
     IncidentType,
     MitigationPattern,
     PageEntry,
@@ -33,6 +31,7 @@ from generator.model import (
     StatusTemplate,
 )
 from generator.render import words
+from generator.render.flowchart import OutlineNode, tree_outline
 
 #: Channel kinds a responder joins (the home page's "join" actions).
 JOINABLE = ("bridge", "chat", "phone")
@@ -85,24 +84,6 @@ class CadenceRow:
     audience: Audience
     summary: str
     channels: list[Channel]
-
-
-@dataclass(frozen=True)
-class OutlineBranch:
-    """An answer in the static tree outline: leads to a nested question, a severity, or a
-    question already shown above (`seen`), which is linked instead of repeated."""
-
-    answer: Answer
-    node: OutlineNode | None = None
-    seen: DecisionNode | None = None
-    seen_number: int = 0
-
-
-@dataclass(frozen=True)
-class OutlineNode:
-    node: DecisionNode
-    number: int
-    branches: list[OutlineBranch] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -456,30 +437,9 @@ class PlaybookView:
         return self.pb.decision_tree.tie_break if self.pb.decision_tree else ""
 
     def tree_outline(self) -> OutlineNode:
-        """The decision tree as nested questions from the start; each question is expanded once."""
-        tree = self.pb.decision_tree
-        assert tree is not None, "the outline is only rendered when the playbook has a tree"
-        nodes = {node.id: node for node in tree.nodes}
-        numbers: dict[str, int] = {}
-
-        def expand(node: DecisionNode) -> OutlineNode:
-            numbers[node.id] = len(numbers) + 1
-            outline = OutlineNode(node, numbers[node.id])
-            for answer in node.answers:
-                if answer.next is None:
-                    outline.branches.append(OutlineBranch(answer))
-                elif answer.next in numbers:
-                    outline.branches.append(
-                        OutlineBranch(
-                            answer, seen=nodes[answer.next], seen_number=numbers[answer.next]
-                        )
-                    )
-                else:
-                    child = expand(nodes[answer.next])
-                    outline.branches.append(OutlineBranch(answer, node=child))
-            return outline
-
-        return expand(nodes[tree.start])
+        """The decision tree as nested questions from the start (only with a tree)."""
+        assert self.pb.decision_tree is not None, "the outline is only rendered with a tree"
+        return tree_outline(self.pb.decision_tree)
 
     # ------------------------------------------------------------------ review freshness
 
