@@ -503,3 +503,12 @@ def test_the_acceptance_variants_build_strictly(tmp_path: Path) -> None:
     assert "Acknowledge" not in sev2.split('class="md-content"')[1]
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'class="pb-action pb-action-decide" href="severities/index.html"' in home
+
+
+def test_the_pocket_card_merges_audiences_with_the_same_cadence(default_pages: Pages) -> None:
+    card = visible(default_pages["respond/pocket-card.md"])
+    sev4 = card.split("SEV-4 Low")[1].split("Torn between")[0]
+    assert (
+        "Updates to Incident team, Internal stakeholders, Customers: No scheduled updates" in sev4
+    )
+    assert sev4.count("Updates to") == 1

@@ -356,6 +356,14 @@ class PlaybookView:
                 rows.append(CadenceRow(a, summary, used))
         return rows
 
+    def cadence_groups(self, severity_id: str) -> list[tuple[list[Audience], str]]:
+        """The cadence rows of a level with audiences that share the same words merged
+        ("Incident team, Customers: As progress dictates"), for the pocket card."""
+        groups: dict[str, list[Audience]] = {}
+        for row in self.cadence_rows(severity_id):
+            groups.setdefault(row.summary, []).append(row.audience)
+        return [(audiences, summary) for summary, audiences in groups.items()]
+
     def cadence_table(self) -> list[tuple[Severity, list[str]]]:
         """The cadence matrix (levels x audiences) in words; empty when nothing is defined."""
         table = [
