@@ -512,3 +512,44 @@ def test_the_pocket_card_merges_audiences_with_the_same_cadence(default_pages: P
         "Updates to Incident team, Internal stakeholders, Customers: No scheduled updates" in sev4
     )
     assert sev4.count("Updates to") == 1
+
+
+PROSE_KEYS = {
+    "summary", "description", "purpose", "text", "detail", "title", "question", "help", "note",
+    "format", "goal", "principle", "use_when", "caution", "prevention", "rationale",
+    "default_when_unsure", "symptom", "first_mitigation", "when_unsure", "why", "instead",
+    "condition", "resolution_target", "who", "typical_holder", "takes_off_others", "activated_by",
+    "responsibilities", "definition", "examples", "actions", "not_their_job", "criteria",
+    "exceptions", "decision_authority",
+}  # fmt: skip
+HOSTILE_SUFFIX = ' <b onclick="x">bold</b> [l](javascript:alert(1)) <script>s()</script>'
+
+
+def _hostile(value: Any, key: str = "") -> Any:
+    """Every prose string (and list of strings) with HTML and a javascript: link appended."""
+    if isinstance(value, dict):
+        return {k: _hostile(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_hostile(v, key) for v in value]
+    if isinstance(value, str) and key in PROSE_KEYS:
+        return value + HOSTILE_SUFFIX
+    return value
+
+
+def test_html_and_scripts_in_any_prose_field_reach_no_page(tmp_path: Path) -> None:
+    target = tmp_path / "playbook"
+    shutil.copytree(DEFAULT_PLAYBOOK_DIR, target, ignore=shutil.ignore_patterns("translations"))
+    for path in target.glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(_hostile(data), sort_keys=False), encoding="utf-8")
+    pages = render(target)
+    checked = 0
+    for path, page in pages.items():
+        if not path.endswith(".md") or path.startswith(("guides/", "reference/authoring")):
+            continue
+        rendered = html(page)
+        assert "<b " not in rendered and "<script>s()" not in rendered, path
+        hrefs = re.findall(r'href="([^"]*)"', rendered)
+        assert not [h for h in hrefs if "javascript" in h.lower()], path
+        checked += "&lt;b onclick" in rendered
+    assert checked > 20  # the suffix shows, as text, on most pages

@@ -265,3 +265,11 @@ def test_inline_markdown_makes_only_safe_elements_for_any_text(text: str) -> Non
         for target in re.findall(r'href="([^"]*)"', rendered):
             scheme = urlsplit(html.unescape(target)).scheme.lower()
             assert scheme in ("", "http", "https", "mailto", "tel"), rendered
+
+
+def test_plain_text_keeps_the_words_of_inline_markdown() -> None:
+    from generator.render.filters import plain_text
+
+    assert plain_text("Run `!ic page` *now*, see [the **runbook**](https://x.example) <b>") == (
+        "Run !ic page now, see the runbook <b>"
+    )

@@ -213,6 +213,16 @@ def _html(tokens: list[Token] | tuple[Token, ...], href: Callable[[str], str] | 
     return "".join(out)
 
 
+def plain_text(value: Any) -> str:
+    """The words of inline Markdown without its marks (a link's label, a code span's text),
+    for places that show text only, such as the flowchart's boxes."""
+
+    def words(tokens: list[Token] | tuple[Token, ...]) -> str:
+        return "".join(t.text if t.kind in ("text", "code") else words(t.children) for t in tokens)
+
+    return words(parse_inline(value))
+
+
 @pass_context
 def inline_md(context: Context, value: Any) -> str:
     """Inline Markdown from YAML for a Markdown line: escaped, with the allowed links only."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from markupsafe import escape
 
 from generator.model import Answer, DecisionNode, DecisionTree, Playbook
+from generator.render.filters import plain_text
 
 BOX_W = 220
 GAP_X = 50
@@ -63,7 +64,7 @@ def flowchart_svg(model: Playbook, *, href: Callable[[str], str]) -> str:
 def _graph(tree: DecisionTree, model: Playbook) -> tuple[dict[str, _Node], list[_Edge]]:
     nodes: dict[str, _Node] = {}
     for node in tree.nodes:
-        nodes[f"q:{node.id}"] = _Node(f"q:{node.id}", _wrap(node.question))
+        nodes[f"q:{node.id}"] = _Node(f"q:{node.id}", _wrap(plain_text(node.question)))
     labels: dict[tuple[str, str], list[str]] = {}
     for node in tree.nodes:
         for answer in node.answers:
@@ -78,7 +79,7 @@ def _graph(tree: DecisionTree, model: Playbook) -> tuple[dict[str, _Node], list[
                     if answer.type:
                         text += f", {model.incident_type(answer.type).name}"
                     nodes[target] = _Node(target, _wrap(text), severity.id)
-            labels.setdefault((f"q:{node.id}", target), []).append(answer.label)
+            labels.setdefault((f"q:{node.id}", target), []).append(plain_text(answer.label))
     edges = [_Edge(src, dst, " / ".join(names)) for (src, dst), names in labels.items()]
     for edge in edges:
         nodes[edge.target].parents.append(edge.source)
