@@ -520,15 +520,15 @@ PROSE_KEYS = {
     "default_when_unsure", "symptom", "first_mitigation", "when_unsure", "why", "instead",
     "condition", "resolution_target", "who", "typical_holder", "takes_off_others", "activated_by",
     "responsibilities", "definition", "examples", "actions", "not_their_job", "criteria",
-    "exceptions", "decision_authority",
+    "exceptions", "decision_authority", "name",
 }  # fmt: skip
 HOSTILE_SUFFIX = ' <b onclick="x">bold</b> [l](javascript:alert(1)) <script>s()</script>'
 
 
 def _hostile(value: Any, key: str = "") -> Any:
     """Every prose string (and list of strings) with HTML and a javascript: link appended."""
-    if isinstance(value, dict):
-        return {k: _hostile(v, k) for k, v in value.items()}
+    if isinstance(value, dict):  # placeholder names are identifiers, not prose
+        return {k: v if k == "placeholders" else _hostile(v, k) for k, v in value.items()}
     if isinstance(value, list):
         return [_hostile(v, key) for v in value]
     if isinstance(value, str) and key in PROSE_KEYS:
