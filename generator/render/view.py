@@ -136,18 +136,7 @@ class PlaybookView:
         return ", ".join(s.label for s in self.levels_of(tuple(str(s) for s in severities)))
 
     def aliases(self, severity: Severity) -> list[str]:
-        """What responders type to find a level: "sev1", "SEV1", "sev 1", "s1" (and "p1" where
-        the organisation says priority), from the label's letters and number."""
-        found = re.match(r"^\s*([A-Za-z]+)[\s_-]*(\d+)\s*$", severity.label)
-        if not found:
-            return [severity.id]
-        letters, number = found.group(1), found.group(2)
-        names = [f"{letters.lower()}{number}", f"{letters.upper()}{number}"]
-        names += [f"{letters.lower()} {number}", f"{letters[0].lower()}{number}"]
-        if self.pb.organisation.terminology.severity_word.lower().startswith("priorit"):
-            names.append(f"p{number}")
-        names.append(severity.id)
-        return list(dict.fromkeys(names))
+        return severity_aliases(severity, self.pb.organisation.terminology.severity_word)
 
     @property
     def severities_with_acknowledgement(self) -> list[Severity]:
@@ -479,6 +468,21 @@ class PlaybookView:
                 for s in self.pb.severities
             ],
         }
+
+
+def severity_aliases(severity: Severity, severity_word: str) -> list[str]:
+    """What responders type to find a level: "sev1", "SEV1", "sev 1", "s1" (and "p1" where the
+    organisation says priority), from the label's letters and number; the id last."""
+    found = re.match(r"^\s*([A-Za-z]+)[\s_-]*(\d+)\s*$", severity.label)
+    if not found:
+        return [severity.id]
+    letters, number = found.group(1), found.group(2)
+    names = [f"{letters.lower()}{number}", f"{letters.upper()}{number}"]
+    names += [f"{letters.lower()} {number}", f"{letters[0].lower()}{number}"]
+    if severity_word.lower().startswith("priorit"):
+        names.append(f"p{number}")
+    names.append(severity.id)
+    return list(dict.fromkeys(names))
 
 
 def _fact(view: PlaybookView, severity: Severity, name: str) -> str:
