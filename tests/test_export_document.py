@@ -41,9 +41,7 @@ def playbook_id(path: Path) -> str:
 
 
 def export(playbook: Path, target: str, out: Path) -> str:
-    result = CliRunner().invoke(
-        main, ["export", "--to", target, "--playbook", str(playbook), "--out", str(out)]
-    )
+    result = CliRunner().invoke(main, ["export", "--to", target, str(playbook), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert result.output == f"Wrote {out}.\n"
     return out.read_text(encoding="utf-8")

@@ -57,9 +57,7 @@ def playbook_id(path: Path) -> str:
 
 
 def export(playbook: Path, target: str, out: Path) -> Path:
-    result = CliRunner().invoke(
-        main, ["export", "--to", target, "--playbook", str(playbook), "--out", str(out)]
-    )
+    result = CliRunner().invoke(main, ["export", "--to", target, str(playbook), "--out", str(out)])
     assert result.exit_code == 0, result.output
     return out
 
@@ -291,9 +289,7 @@ def test_an_invalid_playbook_is_reported_and_nothing_is_written(tmp_path: Path) 
     shutil.copytree(ROOT / "playbook", copy)
     (copy / "roles.yaml").unlink()
     out = tmp_path / "out"
-    result = CliRunner().invoke(
-        main, ["export", "--to", "rootly", "--playbook", str(copy), "--out", str(out)]
-    )
+    result = CliRunner().invoke(main, ["export", "--to", "rootly", str(copy), "--out", str(out)])
     assert result.exit_code == 1
     assert "roles.yaml" in result.output and "Traceback" not in result.output
     assert not out.exists()

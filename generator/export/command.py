@@ -24,16 +24,12 @@ from generator.export import TARGETS, TERRAFORM_TARGETS
     type=click.Path(path_type=Path),
     help="The folder (Terraform targets) or file (markdown, html) to write.",
 )
-@click.option(
-    "--playbook",
-    "playbook_dir",
-    default="playbook",
-    show_default=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The playbook folder.",
+@click.argument(
+    "directory", default="playbook", type=click.Path(path_type=Path, file_okay=False)
 )
-def export(target: str, out: Path, playbook_dir: Path) -> None:
-    """Write the playbook as Terraform JSON for an incident tool, or as one document."""
+def export(target: str, out: Path, directory: Path) -> None:
+    """Write the playbook in DIRECTORY (default: playbook) as Terraform JSON for an incident
+    tool, or as one document."""
     from generator.export import export_model
     from generator.pipeline import validate_playbook
     from generator.report import report
@@ -46,7 +42,7 @@ def export(target: str, out: Path, playbook_dir: Path) -> None:
         raise click.BadParameter(
             f"{out} is a folder; --to {target} writes one file", param_hint="--out"
         )
-    result = validate_playbook(playbook_dir)
+    result = validate_playbook(directory)
     if result.model is None:
         click.echo(report(result, "text"), err=True, nl=False)
         raise click.exceptions.Exit(1)
