@@ -1,11 +1,8 @@
-/* Web Worker stand-in for file:// pages. Chromium refuses `new Worker()` on file:, so Material's
-   search would never answer. Loaded as an `extra.polyfills` entry (before Material's bundle), this
-   replaces window.Worker on file: with one that runs the worker script in a hidden same-origin
-   iframe: the script's global postMessage() is routed back to this object, and messages sent to the
-   "worker" arrive as "message" events on the iframe's window, which is where the script listens.
-   importScripts() loads scripts in order and returns a Promise (Material awaits it). Our own code;
-   it also keeps Material's offline plugin from adding a shim from a CDN (the path names
-   "iframe-worker"). */
+/* Web Worker stand-in for file:// (Chromium refuses `new Worker()` there, so search would never
+   answer): the worker script runs in a hidden same-origin iframe; its postMessage() comes back to
+   this object and messages to the "worker" arrive on the iframe's window. importScripts() loads in
+   order and returns a Promise. Loaded as `extra.polyfills`, before the theme; its name also keeps
+   the offline plugin from adding a shim from a CDN. */
 /* Runs before the theme's bundle, so also the place to drop a hash with a malformed escape
    (#path=%E0): the theme decodes the hash and would throw, at load and on each change. */
 (function () {

@@ -403,14 +403,10 @@
 
   function load(name, css) {
     if (!src || document.querySelector('script[data-pb-script="' + name + '"]')) return;
-    if (css) {
-      var link = document.createElement("link");
-      link.rel = "stylesheet";
-      link.href = src.replace(/playbook\.js(\?.*)?$/, name + ".css");
-      document.head.appendChild(link);
-    }
-    var script = document.createElement("script");
-    script.src = src.replace(/playbook\.js(\?.*)?$/, name + ".js");
+    var at = src.replace(/playbook\.js(\?.*)?$/, name);
+    if (css) { var link = document.head.appendChild(el("link")); link.rel = "stylesheet"; link.href = at + ".css"; }
+    var script = el("script");
+    script.src = at + ".js";
     script.setAttribute("data-pb-script", name);
     document.head.appendChild(script);
   }
@@ -428,16 +424,11 @@
     now: now,
     clock: clock,
     incident: incident,
-    data: function () { return json("pb-data"); },
     base: function () {
       var cfg = json("__config");
       return ((cfg && typeof cfg.base === "string" ? cfg.base : ".").replace(/\/+$/, "")) || ".";
     },
-    /* The merged document nests each list under its file's key: {"roles": {"roles": [...]}}. */
-    list: function (section, key) {
-      if (Array.isArray(section)) return section;
-      return section && Array.isArray(section[key]) ? section[key] : [];
-    },
+    list: function (value) { return Array.isArray(value) ? value : []; },
     byId: function (items, id) {
       for (var n = 0; n < items.length; n++) if (items[n] && items[n].id === id) return items[n];
       return null;

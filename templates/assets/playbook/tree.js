@@ -10,7 +10,7 @@
   function Tree(mount, data) {
     this.mount = mount;
     this.tree = data["decision-tree"] || {};
-    this.nodes = list(this.tree, "nodes");
+    this.nodes = list(this.tree.nodes);
     this.severities = list(data.severities);
     this.phases = list(data.phases);
     this.types = list(data.types);
