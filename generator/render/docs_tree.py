@@ -29,7 +29,7 @@ ASSETS = "assets"
 #: Its name also stops the engines' offline plugin from adding a shim fetched from another host.
 POLYFILLS = ("iframe-worker.js",)
 #: Loaded by playbook.js only on the pages that host the widget (keeps every page light).
-ON_DEMAND = ("tree.js", "tree.css", "composer.js", "composer.css", "checklist.js")
+ON_DEMAND = ("tree.js", "tree.css", "composer.js", "composer.css", "checklist.js", "checklist.css")
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ def render_docs(
     """Render the whole docs tree of a validated playbook (raises `BuildError` on a template).
 
     `link_style` is how raw-HTML links address pages (`generator.render.addresses`)."""
+    from generator.render.minify import minify_assets
     from generator.render.site import SUMMARY_DOWNLOAD, build_date_from_env, render_site, site_nav
 
     styled: dict[str, Any] = {}
@@ -94,6 +95,7 @@ def render_docs(
         elif path.endswith(".js"):
             scripts.append(path)
     nav = site_nav(model, pages_dir)
+    files, assets = minify_assets(files, assets)  # our JS/CSS, minified (page-speed budget)
     return DocsTree(files, assets, nav, stylesheets, scripts, polyfills, [SUMMARY_DOWNLOAD])
 
 
