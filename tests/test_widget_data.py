@@ -119,6 +119,32 @@ def test_tree_checklists_per_level(playbook: Playbook) -> None:
     assert sev2["checklists"] == [{"id": "detect", "name": "Detect"}]
 
 
+def test_a_level_tracked_as_a_bug_lists_only_checklists_written_for_it() -> None:
+    document = minimal_document()
+    sev2 = document["severities"]["severities"][1]
+    sev2["response"] = {"tracked_as_bug": True}
+    detect = document["phases"]["phases"][0]["checklist"]
+    levels = tree_data(build_model(document))["severities"]
+    assert levels[1]["checklists"] == []  # "Acknowledge the page" is an incident's task
+    detect.append({"id": "bug", "text": "File a bug", "severities": ["sev2"]})
+    sev1, sev2_level = tree_data(build_model(document))["severities"]
+    assert sev2_level["checklists"] == [{"id": "detect", "name": "Detect"}]
+    assert sev1["checklists"] == [
+        {"id": "detect", "name": "Detect"},
+        {"id": "resolve", "name": "Resolve"},
+    ]
+
+
+def test_default_tree_sends_sev4_to_filing_a_bug_only() -> None:
+    result = validate_playbook(Path(DEFAULT_PLAYBOOK_DIR))
+    assert result.model is not None, [f.message for f in result.errors]
+    levels = {s["id"]: s["checklists"] for s in tree_data(result.model)["severities"]}
+    every_phase = [{"id": p.id, "name": p.name} for p in result.model.phases]
+    assert len(every_phase) == 5
+    assert levels["sev4"] == [{"id": "detection", "name": "Detection"}]
+    assert levels["sev1"] == levels["sev2"] == levels["sev3"] == every_phase
+
+
 def test_tree_without_the_tree_file(playbook: Playbook) -> None:
     data = tree_data(playbook)
     assert "decision-tree" not in data

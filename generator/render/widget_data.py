@@ -131,10 +131,20 @@ def type_facts(kind: IncidentType, playbook: Playbook) -> list[Json]:
 
 
 def _checklists(severity: Severity, playbook: Playbook) -> list[Json]:
+    """The phases with a task for this level. A level tracked as a bug opens no incident, so
+    there a task counts only when it names the level (or a group holding it): a task for every
+    level is part of an incident's response, not of filing a bug."""
+    no_incident = severity.response.tracked_as_bug is True
+
+    def counts(item: Any) -> bool:
+        if not playbook.applies(item, severity.id):
+            return False
+        return not no_incident or severity.id in playbook.levels_of(item.severities)
+
     return [
         {"id": phase.id, "name": phase.name}
         for phase in playbook.phases
-        if any(playbook.applies(item, severity.id) for item in phase.checklist)
+        if any(counts(item) for item in phase.checklist)
     ]
 
 
