@@ -8,7 +8,6 @@ the limits (depth, aliases, values) while it goes, before anything large is buil
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -28,27 +27,49 @@ class Stop(Exception):
         self.finding = finding
 
 
-@dataclass
 class _Frame:
-    """A mapping or sequence still being read."""
+    """A mapping or sequence still being read (a plain class: made once per collection, and a
+    dataclass costs more to define at start-up than this module's whole work on a playbook)."""
 
-    path: DataPath
-    container: dict | list
-    anchor: str | None
-    first_position: int  # index into the builder's value positions where this subtree starts
-    first_key: int  # index into the builder's key positions where this subtree starts
-    key: str | None = None  # mapping: the key whose value comes next
-    key_lines: dict[str, Location] = field(default_factory=dict)
+    __slots__ = ("anchor", "container", "first_key", "first_position", "key", "key_lines", "path")
+
+    def __init__(
+        self,
+        path: DataPath,
+        container: dict | list,
+        anchor: str | None,
+        first_position: int,  # index into the builder's value positions: the subtree's start
+        first_key: int,  # index into the builder's key positions: the subtree's start
+    ) -> None:
+        self.path = path
+        self.container = container
+        self.anchor = anchor
+        self.first_position = first_position
+        self.first_key = first_key
+        self.key: str | None = None  # mapping: the key whose value comes next
+        self.key_lines: dict[str, Location] = {}
 
 
-@dataclass
 class _Anchor:
-    value: object
-    path: DataPath
-    start: int  # slice of the builder's value positions holding the anchored subtree
-    end: int
-    key_start: int = 0  # slice of the builder's key positions inside the anchored subtree
-    key_end: int = 0
+    """An anchored value and the slices of positions that belong to it."""
+
+    __slots__ = ("end", "key_end", "key_start", "path", "start", "value")
+
+    def __init__(
+        self,
+        value: object,
+        path: DataPath,
+        start: int,  # slice of the builder's value positions holding the anchored subtree
+        end: int,
+        key_start: int = 0,  # slice of the builder's key positions inside the anchored subtree
+        key_end: int = 0,
+    ) -> None:
+        self.value = value
+        self.path = path
+        self.start = start
+        self.end = end
+        self.key_start = key_start
+        self.key_end = key_end
 
 
 class Builder:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.findings import Finding, Location
@@ -11,15 +10,17 @@ from generator.loader.limits import DEFAULT_LIMITS, Limits
 from generator.loader.read import LoadedFile, load_file
 
 
-@dataclass
 class FolderResult:
     """Every file of a playbook folder that could be loaded, and all findings of all files."""
 
-    folder: str
-    files: dict[str, LoadedFile] = field(default_factory=dict)  # by kind, in FILE_KINDS order
-    findings: list[Finding] = field(default_factory=list)
-    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shown path -> lines
-    checked: list[str] = field(default_factory=list)  # shown paths of the files read
+    __slots__ = ("checked", "files", "findings", "folder", "sources")
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.files: dict[str, LoadedFile] = {}  # by kind, in FILE_KINDS order
+        self.findings: list[Finding] = []
+        self.sources: dict[str, tuple[str, ...]] = {}  # shown path -> lines
+        self.checked: list[str] = []  # shown paths of the files read
 
 
 def load_folder(folder: Path, limits: Limits = DEFAULT_LIMITS) -> FolderResult:

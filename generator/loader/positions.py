@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from generator.findings import Location
 
 #: A path into loaded data, JSON-pointer-like: ("severities", 0, "response", "acknowledge_within").
 DataPath = tuple[str | int, ...]
 
 
-@dataclass
 class Positions:
-    """Locations of values and of mapping keys in one file, keyed by data path."""
+    """Locations of values and of mapping keys in one file, keyed by data path.
 
-    file: str
-    values: dict[DataPath, Location] = field(default_factory=dict)
-    keys: dict[DataPath, Location] = field(default_factory=dict)
-    ends: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    A plain class, not a dataclass: defining a dataclass costs more at start-up than a small
+    playbook takes to load.
+    """
+
+    __slots__ = ("ends", "file", "keys", "values")
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.values: dict[DataPath, Location] = {}
+        self.keys: dict[DataPath, Location] = {}
+        self.ends: dict[DataPath, tuple[int, int]] = {}  # (line, column) where a value ends
+
+    def __repr__(self) -> str:
+        return f"Positions({self.file!r}, {len(self.values)} values)"
 
     def value(self, path: DataPath) -> Location:
         """The location of the value at `path`, else of its nearest ancestor that exists."""

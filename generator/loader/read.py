@@ -28,14 +28,22 @@ class LoadedFile:
     positions: Positions = field(repr=False)
 
 
-@dataclass
 class FileResult:
     """What loading one file gave: the file when it could be read, and findings either way."""
 
-    path: str
-    loaded: LoadedFile | None
-    findings: list[Finding]
-    lines: tuple[str, ...] = ()  # source lines when the text was decoded, for reporters
+    __slots__ = ("findings", "lines", "loaded", "path")
+
+    def __init__(
+        self,
+        path: str,
+        loaded: LoadedFile | None,
+        findings: list[Finding],
+        lines: tuple[str, ...] = (),  # source lines when the text was decoded, for reporters
+    ) -> None:
+        self.path = path
+        self.loaded = loaded
+        self.findings = findings
+        self.lines = lines
 
 
 def load_file(
