@@ -1,11 +1,9 @@
-"""`playbook serve --engine mkdocs`: MkDocs' live-reload server, made by us so that it hears of a
-save at once.
+"""`playbook serve --engine mkdocs`: MkDocs' live-reload server, made by us with a shorter poll.
 
-`mkdocs serve` builds its server with a file poll every 0.5 s and offers no option for it, so we
-build the same server from MkDocs' own parts (`LiveReloadServer`, `build`, `load_config`), with
-the system's change notification as its observer, instead of swapping its class at run time.
-The playbook plugin adds its folders to the watch list in `on_serve`; every rebuild loads the
-configuration again, as `mkdocs serve` does.
+`mkdocs serve` builds its server with the default poll of 0.5 s and offers no option for it, so
+we build the same server from MkDocs' own parts (`LiveReloadServer`, `build`, `load_config`)
+instead of swapping its class at run time. The playbook plugin adds its folders to the watch list
+in `on_serve`; every rebuild loads the configuration again, as `mkdocs serve` does.
 """
 
 from __future__ import annotations
@@ -22,12 +20,11 @@ from generator.findings import BuildError
 log = logging.getLogger("mkdocs.commands.serve")
 
 
-def serve(config_path: Path, dev_addr: str | None) -> None:
+def serve(config_path: Path, dev_addr: str | None, *, polling_interval: float) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
     from mkdocs.livereload import LiveReloadServer, _serve_url
-    from watchdog.observers import Observer
 
     site_dir = tempfile.mkdtemp(prefix="playbook-serve-")
     options: dict[str, Any] = {"config_file": str(config_path), "site_dir": site_dir}
@@ -56,15 +53,13 @@ def serve(config_path: Path, dev_addr: str | None) -> None:
         port=port,
         root=site_dir,
         mount_path=mount_path,
+        polling_interval=polling_interval,
     )
 
     def error_page(code: int) -> bytes | None:
         page = Path(site_dir) / f"{code}.html"
         return page.read_bytes() if code in (404, 500) and page.is_file() else None
 
-    # The file system tells us about a save at once (inotify on Linux) instead of the server
-    # looking every `polling_interval`; the observer is not started yet, nothing is watched yet.
-    server.observer = Observer()
     server.error_handler = error_page
     try:
         try:
