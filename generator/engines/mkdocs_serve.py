@@ -2,7 +2,9 @@
 
 `mkdocs serve` builds its server with the default poll of 0.5 s and offers no option for it, so
 we build the same server from MkDocs' own parts (`LiveReloadServer`, `build`, `load_config`)
-instead of swapping its class at run time. The playbook plugin adds its folders to the watch list
+instead of swapping its class at run time. (Not the system's change notification: watchdog's
+inotify observer also reports files being opened and read, which every build does, and MkDocs'
+server then rebuilds for ever.) The playbook plugin adds its folders to the watch list
 in `on_serve`; every rebuild loads the configuration again, as `mkdocs serve` does.
 """
 
