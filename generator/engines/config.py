@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from generator.engines.search_words import add_search_separator
 from generator.findings import BuildError
 from generator.layout import PAGES_DIR
 
@@ -140,6 +141,7 @@ def engine_config(
         plugins.pop(PLUGIN, None)
     elif isinstance(plugins, list):
         settings["plugins"] = [e for e in plugins if not _names(e, PLUGIN)]
+    add_search_separator(settings)  # "sev1" finds SEV-1 on Zensical too (search_words.py)
     if not settings.get("nav"):
         settings["nav"] = tree.nav
     settings["extra_css"] = _merged(tree.stylesheets, settings.get("extra_css"))
