@@ -9,7 +9,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("query", ["sev1", "SEV1", "sev 1"])
+@pytest.mark.parametrize("query", ["sev1", "SEV1", "sev 1", "s1"])
 def test_a_severity_alias_puts_that_level_first(site, open_page, watch, query):
     first = site.list("severities", "severities")[0]
     page = open_page(site.url("index.html"))
