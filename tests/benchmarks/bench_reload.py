@@ -26,9 +26,15 @@ from tests.benchmarks.bench_build import ours_config
 from tests.benchmarks.measure import BIN, Figure, Report, env_without_noise, median
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # the benchmark then fails at launch, naming Playwright
+    PlaywrightTimeout = TimeoutError  # type: ignore[misc,assignment]
+
 TARGETS = {"mkdocs": 2.0, "zensical": 1.0}
 START_TIMEOUT = 120.0
-CHANGE_TIMEOUT_MS = 30_000
+#: A save not on the page after this long is counted as missed (a reload at scale 1 takes 1-3 s).
+MISSED_AFTER_MS = 15_000
 #: How MkDocs logs the time of one rebuild (Zensical's server does not log it).
 _BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
@@ -107,27 +113,41 @@ def measure(report: Report, browser: object, root: Path, engine: str, runs: int)
             start_new_session=True,
         )
     samples: list[float] = []
+    missed = 0
     try:
         wait_until_served(url, server, log)
         page = browser.new_page()  # type: ignore[attr-defined]
         # Zensical pushes "reload" over a WebSocket the page opens once loaded: a save before it
         # is connected is never shown (MkDocs' polling asks "anything since my version?" and
         # cannot miss one). So each round starts when the page is listening again.
+        # A round whose save never reaches the page (the page reloaded early, on a build that did
+        # not have the change yet, and heard no second reload) is counted as missed, and the page
+        # is reloaded by hand to go on; the figure is the median of the rounds that arrived.
         connected: list[str] = []
+        loads: list[str] = []
         page.on("console", lambda m: connected.append(m.text) if "Connected to" in m.text else None)
+        page.on("load", lambda p: loads.append(p.url))
         try:
             page.goto(url, wait_until="load")
-            for round_no in range(max(runs, 5) + 1):  # round 0 warms up, unrecorded
+            round_no = 0
+            while len(samples) < max(runs, 5) and round_no < 4 * max(runs, 5):
                 time.sleep(1.0)  # let the previous rebuild and reload settle
                 if engine == "zensical":
-                    _wait_for(lambda n=round_no: len(connected) > n, page)
+                    _wait_for(lambda: len(connected) >= len(loads), page)
                 marker = f"Reload benchmark marker {round_no} {time.time_ns()}"
                 set_first_goal(playbook, marker)
                 saved = time.perf_counter()
-                page.get_by_text(marker).first.wait_for(timeout=CHANGE_TIMEOUT_MS)
+                try:
+                    page.get_by_text(marker).first.wait_for(timeout=MISSED_AFTER_MS)
+                except PlaywrightTimeout:
+                    missed += 1
+                    page.reload(wait_until="load")
+                    round_no += 1
+                    continue
                 elapsed = time.perf_counter() - saved
-                if round_no:
+                if round_no:  # round 0 warms up, unrecorded
                     samples.append(elapsed)
+                round_no += 1
         finally:
             page.close()
     finally:
@@ -148,6 +168,15 @@ def measure(report: Report, browser: object, root: Path, engine: str, runs: int)
             "s",
             target=f"< {target:g} s",
             met=value < target,
+        )
+    )
+    report.add(
+        Figure(
+            "reload",
+            f"{engine}, scale 1: saves never shown (page reloaded too early; by hand after 15 s)",
+            missed,
+            "",
+            note=f"of {len(samples) + missed} timed saves",
         )
     )
     if rebuilds:
