@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.engines.config import GENERATED_MARK
 from generator.layout import DEFAULT_PLAYBOOK_DIR, PROJECT_ROOT, TEMPLATES_DIR
+from generator.render.minify import minified
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
@@ -31,8 +32,10 @@ def test_render_writes_pages_assets_data_and_a_config(
     assert "mkdocs.yml" in result.output
     assert (out / "index.md").is_file()
     assert (out / "playbook.json").is_file()
-    for asset in (TEMPLATES_DIR / "assets" / "playbook").iterdir():
-        assert (out / "assets" / "playbook" / asset.name).read_bytes() == asset.read_bytes()
+    for asset in (TEMPLATES_DIR / "assets" / "playbook").iterdir():  # published minified
+        published = (out / "assets" / "playbook" / asset.name).read_text(encoding="utf-8")
+        assert published == minified(asset.name, asset.read_text(encoding="utf-8"))
+        assert len(published) < len(asset.read_text(encoding="utf-8"))
     config = (tmp_path / "build" / "mkdocs.yml").read_text(encoding="utf-8")
     assert config.startswith(GENERATED_MARK + "\n")
     assert "docs_dir: docs\n" in config
