@@ -65,7 +65,7 @@ def build(project: Project, tree: DocsTree, target: Path, shown_site: str) -> No
 
     Zensical builds into the same folder every time (`site/` in the work folder): its cache is
     keyed by its configuration, site folder included, so a new folder per build made every build
-    a full one. The built folder is then copied beside `target` and swapped in."""
+    a full one. The built folder is then moved beside `target` and swapped in."""
     engine = zensical_module()
     from generator.site_build import finish_site
 
@@ -93,7 +93,12 @@ def build(project: Project, tree: DocsTree, target: Path, shown_site: str) -> No
             fresh = Path(tempfile.mkdtemp(prefix=f"{target.name}{NEW}", dir=target.parent))
             try:
                 fresh.rmdir()
-                shutil.copytree(built, fresh)
+                if built.stat().st_dev == target.parent.stat().st_dev:
+                    # Moved, not copied: Zensical writes a missing site folder again from its
+                    # cache faster than Python copies one (1,000 pages: 0.5 s of copying).
+                    built.rename(fresh)
+                else:
+                    shutil.copytree(built, fresh)
                 finish_site(fresh)
             except BaseException:
                 shutil.rmtree(fresh, ignore_errors=True)
