@@ -9,7 +9,7 @@ from __future__ import annotations
 from generator.loader.folder import FolderResult, load_folder
 from generator.loader.limits import DEFAULT_LIMITS, Limits
 from generator.loader.positions import DataPath, Positions
-from generator.loader.read import FileResult, LoadedFile, load_file
+from generator.loader.read import FileResult, LoadedFile, link_outside, load_file
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -19,6 +19,7 @@ __all__ = [
     "Limits",
     "LoadedFile",
     "Positions",
+    "link_outside",
     "load_file",
     "load_folder",
 ]

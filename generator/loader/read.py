@@ -47,11 +47,16 @@ class FileResult:
 
 
 def load_file(
-    path: Path, kind: str, shown: str | None = None, limits: Limits = DEFAULT_LIMITS
+    path: Path,
+    kind: str,
+    shown: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    folder: Path | None = None,
 ) -> FileResult:
-    """Read, decode and parse one file; `shown` is the path used in findings."""
+    """Read, decode and parse one file; `shown` is the path used in findings, `folder` the
+    playbook folder a link may lead into (default: the file's own folder)."""
     shown = str(path) if shown is None else shown
-    raw, problem = _read_bytes(path, shown, limits)
+    raw, problem = _read_bytes(path, shown, limits, folder)
     if raw is None:
         return FileResult(shown, None, [problem] if problem else [])
     text, findings = decode(raw, shown)
@@ -88,8 +93,10 @@ def load_file(
     return FileResult(shown, LoadedFile(shown, kind, data, lines, positions), findings, lines)
 
 
-def _read_bytes(path: Path, shown: str, limits: Limits) -> tuple[bytes | None, Finding | None]:
-    leaving = _link_out_of_folder(path, shown)
+def _read_bytes(
+    path: Path, shown: str, limits: Limits, folder: Path | None = None
+) -> tuple[bytes | None, Finding | None]:
+    leaving = link_outside(path, shown, folder)
     if leaving is not None:
         return None, leaving
     try:
@@ -115,27 +122,31 @@ def _read_bytes(path: Path, shown: str, limits: Limits) -> tuple[bytes | None, F
     return raw, None
 
 
-def _link_out_of_folder(path: Path, shown: str) -> Finding | None:
-    """A finding when `path` is a symbolic link whose target lies outside the playbook folder.
+def link_outside(path: Path, shown: str, folder: Path | None = None) -> Finding | None:
+    """A finding when `path` is a symbolic link whose target lies outside the playbook folder
+    (`folder`; default: the folder `path` is in).
 
     A pull request could otherwise point `rubrics.yaml` at a secret on the CI machine and have
     the report quote its lines; the target is never opened, and the finding quotes none of it.
-    Loops and dangling links are left to the ordinary checks, which name them.
+    Loops and dangling links are left to the ordinary checks, which name them. Translations
+    (`translations/<lang>/...`) pass the playbook folder, so a link may lead anywhere inside it.
     """
     if not path.is_symlink():
         return None
-    folder = path.parent.resolve()
+    inside = (path.parent if folder is None else folder).resolve()
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
         return None
-    if folder in target.parents:
+    if inside in target.parents:
         return None
+    what = "folder" if target.is_dir() else "file"
     return Finding(
         "file-link-outside",
-        f"{path.name} is a symbolic link to a file outside the playbook folder; it is not read",
+        f"{path.name} is a symbolic link to a {what} outside the playbook folder; it is not read",
         Location(shown),
-        hint=f"replace the link with the file itself, or point it at a file inside {path.parent}",
+        hint=f"replace the link with the {what} itself, or point it at a {what} inside"
+        f" {path.parent if folder is None else folder}",
     )
 
 

@@ -8,13 +8,15 @@ never exceptions. What a translation means next to the source is for `rules.chec
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.findings import Finding, Location
 from generator.layout import FILE_KINDS, PAGES_DIR, SCHEMA_DIR, TRANSLATIONS_DIR, YAML_SUFFIXES
-from generator.loader import LoadedFile, load_file
+from generator.loader import LoadedFile, link_outside, load_file
 from generator.translations.walk import Entry, Place, TPath, translation_entries
 from generator.validate.compiled import schema_findings
 
@@ -70,6 +72,7 @@ class Translations:
     files: dict[str, dict[str, TranslationFile]] = field(default_factory=dict)  # lang -> kind
     pages: dict[str, dict[str, PageTranslation]] = field(default_factory=dict)  # lang -> name
     unknown_files: list[tuple[str, str]] = field(default_factory=list)  # (lang, shown path)
+    unread_pages: set[tuple[str, str]] = field(default_factory=set)  # (lang, name): refused
     findings: list[Finding] = field(default_factory=list)  # loader and schema findings
     sources: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shown path -> lines
 
@@ -82,14 +85,22 @@ class Translations:
 
 
 def load_translations(playbook_dir: Path, schema_dir: Path | None = None) -> Translations:
-    """Load every language folder under `playbook_dir/translations`; none is not an error."""
-    folder = Path(playbook_dir) / TRANSLATIONS_DIR
+    """Load every language folder under `playbook_dir/translations`; none is not an error.
+
+    Every file and folder read is inside the playbook folder: a symbolic link leading out of it
+    is refused unread (`file-link-outside`), as the loader refuses one among the playbook files,
+    so a pull request cannot have a secret quoted in the report or published as a page.
+    """
+    playbook_dir = Path(playbook_dir)
+    folder = playbook_dir / TRANSLATIONS_DIR
     result = Translations(str(folder), str(playbook_dir))
-    if not folder.is_dir():
+    if not folder.is_dir() or _refused(result, folder, playbook_dir):
         return result
     for lang_dir in sorted(
         p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")
     ):
+        if _refused(result, lang_dir, playbook_dir):
+            continue
         lang = lang_dir.name
         result.files[lang] = {}
         for path in sorted(lang_dir.iterdir(), key=lambda p: p.name):
@@ -98,18 +109,26 @@ def load_translations(playbook_dir: Path, schema_dir: Path | None = None) -> Tra
             if path.stem not in FILE_KINDS:
                 result.unknown_files.append((lang, str(path)))
                 continue
-            _load_one(result, lang, path)
+            _load_one(result, lang, path, playbook_dir)
         loaded = {kind: file.loaded for kind, file in result.files[lang].items()}
         result.findings.extend(schema_findings(loaded, schema_dir or TRANSLATION_SCHEMA_DIR))
         pages = lang_dir / PAGES_DIR
-        if pages.is_dir():
-            result.pages[lang] = {
-                page.name: _load_page(lang, page) for page in sorted(pages.glob("*.md"))
-            }
+        if pages.is_dir() and not _refused(result, pages, playbook_dir):
+            result.pages[lang] = {}
+            for page in sorted(pages.glob("*.md")):
+                _load_page(result, lang, page, playbook_dir)
     return result
 
 
-def _load_one(result: Translations, lang: str, path: Path) -> None:
+def _refused(result: Translations, path: Path, playbook_dir: Path) -> bool:
+    """Whether `path` is a link leading out of the playbook folder (then a finding says so)."""
+    leaving = link_outside(path, str(path), playbook_dir)
+    if leaving is not None:
+        result.findings.append(leaving)
+    return leaving is not None
+
+
+def _load_one(result: Translations, lang: str, path: Path, playbook_dir: Path) -> None:
     kind = path.stem
     if kind in result.files[lang]:
         result.findings.append(
@@ -121,7 +140,7 @@ def _load_one(result: Translations, lang: str, path: Path) -> None:
             )
         )
         return
-    read = load_file(path, kind, str(path))
+    read = load_file(path, kind, str(path), folder=playbook_dir)
     result.findings.extend(read.findings)
     if read.lines:
         result.sources[read.path] = read.lines
@@ -133,9 +152,35 @@ def _load_one(result: Translations, lang: str, path: Path) -> None:
     )
 
 
-def _load_page(lang: str, path: Path) -> PageTranslation:
-    text = path.read_text(encoding="utf-8", errors="replace")
+def _load_page(result: Translations, lang: str, path: Path, playbook_dir: Path) -> None:
+    """Read one translated page, unless it is a link leading out or not a readable file."""
+    shown = str(path)
+    if _refused(result, path, playbook_dir):
+        result.unread_pages.add((lang, path.name))
+        return
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            problem = Finding(
+                "file-not-regular",
+                "this is not a regular file; a translated page must be a Markdown file",
+                Location(shown),
+            )
+        else:
+            with open(path, "rb") as handle:
+                text = handle.read().decode("utf-8", errors="replace")
+            problem = None
+    except OSError as error:
+        problem = Finding(
+            "file-unreadable",
+            f"the page cannot be read: {error.strerror or type(error).__name__}",
+            Location(shown),
+        )
+    if problem is not None:
+        result.findings.append(problem)
+        result.unread_pages.add((lang, path.name))
+        return
     first = text.splitlines()[0] if text else ""
     mark = PAGE_MARK.match(first)
     source = mark.group(1) if mark and mark.group(1) else None
-    return PageTranslation(lang, path.name, str(path), text, source)
+    result.pages[lang][path.name] = PageTranslation(lang, path.name, shown, text, source)

@@ -353,8 +353,9 @@ class _Checker:
                 )
                 continue
             yield from self.page_freshness(page, sources[name])
+        unread = self.translations.unread_pages
         for name, path in sources.items():
-            if name not in pages:
+            if name not in pages and (self.lang, name) not in unread:  # unread: already an error
                 yield self.finding(
                     "translation-missing",
                     f"the page {name} has no {self.language_name} translation",

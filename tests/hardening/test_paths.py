@@ -249,3 +249,88 @@ def test_build_refuses_a_playbook_file_linked_outside(tmp_path: Path) -> None:
     assert "rubrics.yaml is a symbolic link to a file outside the playbook folder" in run.stderr
     assert "The secret" not in run.stdout + run.stderr
     assert not (project / "site").exists()
+
+
+# --------------------------------------------------------------------------- translations
+
+#: Where a translation link is made, relative to the playbook folder, by case.
+TRANSLATION_LINKS = {
+    "translated-page": "translations/ja/pages/customer-support.md",
+    "translation-file": "translations/ja/rubrics.yaml",
+    "language-folder": "translations/ja",
+}
+
+
+def _link_translation(playbook: Path, case: str, outside: Path) -> str:
+    """Make the link of `case` in `playbook` to a file (or folder) holding SECRET; its name."""
+    outside.mkdir(exist_ok=True)
+    (outside / "secret.yaml").write_text(SECRET)
+    (outside / "customer-support.md").write_text(SECRET)
+    link = playbook / TRANSLATION_LINKS[case]
+    link.parent.mkdir(parents=True, exist_ok=True)
+    if case == "language-folder":
+        link.symlink_to(outside, target_is_directory=True)
+    elif case == "translated-page":
+        link.symlink_to(outside / "customer-support.md")
+    else:
+        link.symlink_to(outside / "secret.yaml")
+    return link.name
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json"])
+@pytest.mark.parametrize("case", sorted(TRANSLATION_LINKS))
+def test_a_translation_linked_outside_is_refused_unread(
+    fmt: str, case: str, make_playbook, tmp_path: Path
+) -> None:
+    """A translated page or translation file is read by `playbook validate` (and a page is
+    published): a link leading out of the playbook folder is refused by name, unread."""
+    playbook = make_playbook()
+    name = _link_translation(playbook, case, tmp_path / "outside")
+    run = subprocess.run(
+        [str(PLAYBOOK_CLI), "validate", "playbook", "--format", fmt],
+        cwd=playbook.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = run.stdout + run.stderr
+    assert run.returncode == 1, output
+    assert "Traceback" not in output and "internal error" not in output
+    assert "file-link-outside" in output
+    what = "folder" if case == "language-folder" else "file"
+    assert f"{name} is a symbolic link to a {what} outside the playbook folder" in output, output
+    for word in ("s3cr3t", "hunter2", "vault", "token"):
+        assert word not in output, output
+
+
+def test_translations_linked_inside_the_playbook_folder_are_read(make_playbook) -> None:
+    """A link may lead anywhere inside the playbook folder, not only into its own folder."""
+    playbook = make_playbook()
+    (playbook / "pages").mkdir()
+    (playbook / "pages" / "notes.md").write_text("# Notes\n")
+    kept = playbook / "kept"
+    kept.mkdir()
+    (kept / "notes.md").write_text("<!-- source: -->\n# メモ\n")
+    (kept / "organisation.yaml").write_text("name:\n  text: 例\n")
+    pages = playbook / "translations" / "ja" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "notes.md").symlink_to("../../../kept/notes.md")
+    (pages.parent / "organisation.yaml").symlink_to("../../kept/organisation.yaml")
+    result = validate_playbook(playbook)
+    rules = {(f.rule, Path(f.location.file).name) for f in result.findings}
+    assert not any(rule.startswith("file-") for rule, _ in rules), rules
+    assert ("translation-unconfirmed", "notes.md") in rules  # the page was read: no fingerprint
+    assert ("translation-unconfirmed", "organisation.yaml") in rules
+
+
+@pytest.mark.parametrize("case", ["translated-page", "translation-file"])
+def test_build_refuses_a_translation_linked_outside(case: str, tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    name = _link_translation(project / "playbook", case, tmp_path / "outside")
+    run = _build(project)
+    output = run.stdout + run.stderr
+    assert run.returncode == 1, output
+    assert f"{name} is a symbolic link to a file outside the playbook folder" in run.stderr
+    for word in ("s3cr3t", "hunter2", "vault"):
+        assert word not in output, output
+    assert not (project / "site").exists()
