@@ -70,13 +70,26 @@ def schemas() -> SchemaSet:
     return SchemaSet(SCHEMA_DIR)
 
 
+def json_type(value: object) -> str:
+    """The JSON type of a loaded value (bool before int: True is an int in Python)."""
+    if value is None:
+        return "null"
+    for kind, name in ((bool, "boolean"), ((int, float), "number"), (str, "string")):
+        if isinstance(value, kind):
+            return name
+    return "array" if isinstance(value, list) else "object"
+
+
 @pytest.mark.parametrize("kind", FILE_KINDS)
 def test_any_value_of_any_shape_gives_findings_not_exceptions(
     kind: str, loaded: dict[str, LoadedFile], schemas: SchemaSet
 ) -> None:
+    """Every mutation is reported, never raised; one that changes a value's type (a list where
+    a text belongs, a mapping for a number, ...) gives an error in the mutated file."""
     original = loaded[kind]
-    checked = 0
+    checked = retyped = 0
     for path in list(paths(original.data))[1:]:
+        before = json_type(value_at(original.data, path))
         for shape in SHAPES:
             mutated = replace(original, data=replaced(original.data, path, shape))
             files = {**loaded, kind: mutated}
@@ -85,7 +98,18 @@ def test_any_value_of_any_shape_gives_findings_not_exceptions(
                 assert finding.location.file, finding
                 assert finding.message, finding
             checked += 1
+            if json_type(shape) != before:
+                retyped += 1
+                here = [f for f in findings if f.is_error and f.location.file == original.path]
+                assert here, f"{kind}.yaml {path}: {shape!r} instead of a {before} gave no error"
     assert checked > len(SHAPES)
+    assert retyped > 0
+
+
+def value_at(data: object, path: DataPath) -> object:
+    for step in path:
+        data = data[step]  # type: ignore[index]
+    return data
 
 
 @pytest.mark.parametrize("kind", [kind for kind in FILE_KINDS if kind != "incident-types"])
