@@ -395,3 +395,14 @@ def test_japanese_texts_have_no_space_from_folded_lines() -> None:
                 and not previous.startswith(("#", "|"))
             )
             assert not wrapped, (name, previous, line)
+
+
+def test_the_table_of_language_names_is_babels() -> None:
+    """Messages name a language from a small table (Babel's data costs more to load than a
+    whole check); every name in it is Babel's, and other tags still get Babel's name."""
+    from generator.translations.rules import LANGUAGE_NAMES, babel_language_name, language_name
+
+    assert {tag: babel_language_name(tag) for tag in LANGUAGE_NAMES} == LANGUAGE_NAMES
+    assert language_name("ja") == "Japanese"
+    assert language_name("pt-PT") == "Portuguese (Portugal)"
+    assert language_name("xx-nonsense") == "xx-nonsense"

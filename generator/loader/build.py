@@ -392,8 +392,13 @@ _OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 #: byte-order mark inside the text, the YAML 1.1 line breaks NEL, LS and PS) ...
 _PYTHON_ONLY_CHARACTERS = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
 #: ... and constructs: a block scalar header touching a `#` (`>#`), a tag starting a token (libyaml
-#: types `key: !` as text, PyYAML as null), a directive (`%YAML 1.2#x`).
-_PYTHON_ONLY_PATTERN = re.compile(r"[|>][-+0-9]*#|(?:^|[\s\[{,])!|^%", re.M)
+#: types `key: !` as text, PyYAML as null), a directive (`%YAML 1.2#x`). Three patterns, each
+#: searched only when its character occurs: one alternation of all three costs ~3 ms a playbook.
+_PYTHON_ONLY_PATTERNS = (
+    ("#", re.compile(r"[|>][-+0-9]*#")),
+    ("!", re.compile(r"(?:^|[\s\[{,])!", re.M)),
+    ("%", re.compile(r"^%", re.M)),
+)
 
 #: A line holding `[` or `{`, which may open a flow collection.
 _FLOW_LINE = re.compile(r"^[^\n]*[\[{][^\n]*$", re.M)
@@ -402,15 +407,35 @@ _FLOW_LINE = re.compile(r"^[^\n]*[\[{][^\n]*$", re.M)
 def _python_only(text: str) -> bool:
     """Whether `text` needs the Python parser: the characters and constructs above, or a flow
     collection libyaml reads more leniently (see _lenient_flow)."""
-    if any(c in text for c in _PYTHON_ONLY_CHARACTERS) or _PYTHON_ONLY_PATTERN.search(text):
+    if any(c in text for c in _PYTHON_ONLY_CHARACTERS) or any(
+        mark in text and pattern.search(text) for mark, pattern in _PYTHON_ONLY_PATTERNS
+    ):
         return True
     return any(_lenient_flow(match.group()) for match in _FLOW_LINE.finditer(text))
+
+
+#: An empty value in a flow collection: `:` then only spaces before `,`, `}` or `]`.
+_EMPTY_FLOW_VALUE = re.compile(r": *[,}\]]")
 
 
 def _lenient_flow(line: str) -> bool:
     """A flow collection on `line` that spans lines, holds a `?`, or an empty value (`{a: , b}`,
     where libyaml places the null at the comma). Quoted text (a quote that starts a token) and
     comments are skipped, so a regular expression in quotes does not count."""
+    if '"' in line or "'" in line or "#" in line:
+        return _lenient_flow_scan(line)
+    # No quote and no comment: the scan below comes down to counting brackets and looking for
+    # `?` or an empty value after the first one (a `{placeholder}` in a text is the common case).
+    opens = [at for at in (line.find("["), line.find("{")) if at >= 0]
+    if not opens:
+        return False
+    after = line[min(opens) :]
+    depth = line.count("[") + line.count("{") - line.count("]") - line.count("}")
+    return depth != 0 or "?" in after or _EMPTY_FLOW_VALUE.search(after) is not None
+
+
+def _lenient_flow_scan(line: str) -> bool:
+    """`_lenient_flow` character by character, for lines holding quotes or a comment."""
     depth = 0
     seen = False
     quote = ""

@@ -18,10 +18,17 @@ of the model is either listed here or named in `NOT_TEXT`.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
+
+try:  # CPython's built-in SHA-256: hashlib's digest, without starting OpenSSL (a few ms)
+    from _sha2 import sha256 as _sha256  # Python 3.12 and later
+except ImportError:
+    try:
+        from _sha256 import sha256 as _sha256  # Python 3.11
+    except ImportError:
+        from hashlib import sha256 as _sha256
 
 Step = Literal["key", "id", "name", "index"]
 
@@ -246,7 +253,7 @@ def fingerprint(text: str) -> str:
     """The fingerprint of a source text: whitespace runs count as one space, so re-wrapping a
     paragraph in the YAML does not make its translations stale; any change of words does."""
     normalised = " ".join(text.split())
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:FINGERPRINT_DIGITS]
+    return _sha256(normalised.encode("utf-8")).hexdigest()[:FINGERPRINT_DIGITS]
 
 
 @dataclass

@@ -29,8 +29,47 @@ _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
+#: Babel's English names of common languages (a test keeps them equal), so that a message
+#: naming one does not load Babel's locale data, which costs more than checking a translation.
+LANGUAGE_NAMES: dict[str, str] = {
+    "ar": "Arabic",
+    "cs": "Czech",
+    "da": "Danish",
+    "de": "German",
+    "es": "Spanish",
+    "fi": "Finnish",
+    "fr": "French",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "id": "Indonesian",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "nb": "Norwegian Bokmål",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "pt-BR": "Portuguese (Brazil)",
+    "ru": "Russian",
+    "sv": "Swedish",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "zh": "Chinese",
+    "zh-Hans": "Chinese (Simplified)",
+    "zh-Hant": "Chinese (Traditional)",
+}
+
+
 def language_name(lang: str) -> str:
     """ "Japanese" for ja (Babel's English name), else the tag itself."""
+    known = LANGUAGE_NAMES.get(lang)
+    if known is not None:
+        return known
+    return babel_language_name(lang)
+
+
+def babel_language_name(lang: str) -> str:
+    """Babel's English name of `lang`, else the tag itself."""
     try:
         from babel import Locale, UnknownLocaleError
 
@@ -84,9 +123,16 @@ class _Checker:
         self.sources = sources
         self.translations = translations
         self.lang = lang
-        self.language_name = language_name(lang)
+        self._language_name = ""
         self.folder = f"{translations.folder}/{lang}"
         self.refresh = refresh_command(translations, lang)
+
+    @property
+    def language_name(self) -> str:
+        """Worked out when a message first names the language (most runs have no finding)."""
+        if not self._language_name:
+            self._language_name = language_name(self.lang)
+        return self._language_name
 
     def finding(self, rule: str, message: str, where: Location, hint: str = "") -> Finding:
         return Finding(rule, message, where, level=_LEVELS[rule], hint=hint)
