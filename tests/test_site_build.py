@@ -458,6 +458,25 @@ def test_the_render_is_reused_only_while_nothing_changed(tmp_path: Path) -> None
     assert "SEV-1 Meltdown" in (project / "site" / "severities" / "sev1.html").read_text("utf-8")
 
 
+def test_without_zensical_the_engine_option_says_how_to_install_it(tmp_path: Path) -> None:
+    """Zensical is an optional extra: without it, one line saying what to install, no site."""
+    project = _project(tmp_path)
+    blocked = "import sys; sys.modules['zensical'] = None; from generator.cli import main; main()"
+    proc = subprocess.run(
+        [sys.executable, "-c", blocked, "build", "--engine", "zensical"],
+        capture_output=True,
+        text=True,
+        env={**ENV, "PYTHONPATH": str(PROJECT_ROOT)},
+        cwd=project,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "Error: --engine zensical needs Zensical, which is not installed" in proc.stderr
+    assert "pip install 'incident-playbook[zensical]'" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (project / "site").exists()
+
+
 def _checklist(page: str, list_id: str) -> dict[str, str]:
     """Item id -> visible text of the checklist `list_id` on a page (exactly one such list)."""
     lists = re.findall(
