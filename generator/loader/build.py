@@ -47,7 +47,7 @@ class _Frame:
         self.first_position = first_position
         self.first_key = first_key
         self.key: str | None = None  # mapping: the key whose value comes next
-        self.key_lines: dict[str, Location] = {}
+        self.key_lines: dict[str, int] = {}  # key -> the line it is on
 
 
 class _Anchor:
@@ -83,8 +83,10 @@ class Builder:
         self.file = file
         self.limits = limits
         self.findings = findings
-        self.values: list[tuple[DataPath, Location]] = []
-        self.keys: list[tuple[DataPath, Location]] = []
+        # (path, (line, column)): `Positions` makes a Location of one only when a finding asks
+        # for it, since most files have none and a Location per value costs a few ms per file.
+        self.values: list[tuple[DataPath, tuple[int, int]]] = []
+        self.keys: list[tuple[DataPath, tuple[int, int]]] = []
         self.ends: list[tuple[DataPath, tuple[int, int]]] = []
         self.anchors: dict[str, _Anchor | None] = {}  # None: the anchored collection is still open
         self.alias_count = 0
@@ -105,11 +107,7 @@ class Builder:
         return Stop(Finding(rule, message, self.at(mark), hint=hint))
 
     def positions(self) -> Positions:
-        result = Positions(self.file)
-        result.values.update(self.values)
-        result.keys.update(self.keys)
-        result.ends.update(self.ends)
-        return result
+        return Positions(self.file, self.values, self.keys, self.ends)
 
     # ------------------------------------------------------------------ the event loop
 
@@ -191,23 +189,22 @@ class Builder:
             )
         key = event.value  # the key as written: JSON keys are strings, `1:` means "1"
         mark = event.start_mark
-        here = Location(self.file, mark.line + 1, mark.column + 1)
+        line, column = mark.line + 1, mark.column + 1
         first = frame.key_lines.get(key)
         if first is not None:
             self.findings.append(
                 Finding(
                     "yaml-duplicate-key",
-                    f"duplicate key '{key}': it is also set on line {first.line}; "
+                    f"duplicate key '{key}': it is also set on line {first}; "
                     f"YAML keeps only one of them",
-                    here,
-                    hint=f"remove one of the two '{key}' entries (lines {first.line} and"
-                    f" {here.line})",
+                    Location(self.file, line, column),
+                    hint=f"remove one of the two '{key}' entries (lines {first} and {line})",
                 )
             )
         else:
-            frame.key_lines[key] = here
+            frame.key_lines[key] = line
         frame.key = key
-        self.keys.append(((*frame.path, key), here))
+        self.keys.append(((*frame.path, key), (line, column)))
 
     # ------------------------------------------------------------------ values
 
@@ -218,7 +215,7 @@ class Builder:
         limits = self.limits
         if len(self.values) >= limits.max_nodes or len(path) > limits.max_depth:
             self.count(mark, len(path))  # raises the finding
-        self.values.append((path, Location(self.file, mark.line + 1, mark.column + 1)))
+        self.values.append((path, (mark.line + 1, mark.column + 1)))
         anchor = getattr(event, "anchor", None)
         if isinstance(event, ev.ScalarEvent):
             value = self.scalar(event)
@@ -356,7 +353,8 @@ class Builder:
         copied = self.values[anchor.start : anchor.end]
         deepest = max(len(p) for p, _ in copied) - len(anchor.path) + len(path)
         self.count(event.start_mark, deepest, len(copied))
-        here = self.at(event.start_mark)
+        mark = event.start_mark
+        here = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         cut = len(anchor.path)
         self.values.append((path, here))
         self.values.extend(((*path, *p[cut:]), loc) for p, loc in copied[1:])

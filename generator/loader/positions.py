@@ -12,16 +12,49 @@ class Positions:
     """Locations of values and of mapping keys in one file, keyed by data path.
 
     A plain class, not a dataclass: defining a dataclass costs more at start-up than a small
-    playbook takes to load.
+    playbook takes to load. The loader hands over its lists of `(path, (line, column))`; the
+    dictionaries and their Locations are made on first use, which a file without findings
+    never reaches.
     """
 
-    __slots__ = ("ends", "file", "keys", "values")
+    __slots__ = ("_ends", "_keys", "_pending", "_values", "file")
 
-    def __init__(self, file: str) -> None:
+    def __init__(
+        self,
+        file: str,
+        values: list[tuple[DataPath, tuple[int, int]]] | None = None,
+        keys: list[tuple[DataPath, tuple[int, int]]] | None = None,
+        ends: list[tuple[DataPath, tuple[int, int]]] | None = None,
+    ) -> None:
         self.file = file
-        self.values: dict[DataPath, Location] = {}
-        self.keys: dict[DataPath, Location] = {}
-        self.ends: dict[DataPath, tuple[int, int]] = {}  # (line, column) where a value ends
+        self._values: dict[DataPath, Location] = {}
+        self._keys: dict[DataPath, Location] = {}
+        self._ends: dict[DataPath, tuple[int, int]] = {}  # (line, column) where a value ends
+        self._pending = (values or [], keys or [], ends or [])
+
+    def _settle(self) -> None:
+        values, keys, ends = self._pending
+        if values or keys or ends:
+            file = self.file
+            self._values.update((path, Location(file, *at)) for path, at in values)
+            self._keys.update((path, Location(file, *at)) for path, at in keys)
+            self._ends.update(ends)
+            self._pending = ([], [], [])
+
+    @property
+    def values(self) -> dict[DataPath, Location]:
+        self._settle()
+        return self._values
+
+    @property
+    def keys(self) -> dict[DataPath, Location]:
+        self._settle()
+        return self._keys
+
+    @property
+    def ends(self) -> dict[DataPath, tuple[int, int]]:
+        self._settle()
+        return self._ends
 
     def __repr__(self) -> str:
         return f"Positions({self.file!r}, {len(self.values)} values)"
