@@ -19,7 +19,6 @@ of the model is either listed here or named in `NOT_TEXT`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Literal
 
 try:  # CPython's built-in SHA-256: hashlib's digest, without starting OpenSSL (a few ms)
@@ -256,13 +255,26 @@ def fingerprint(text: str) -> str:
     return _sha256(normalised.encode("utf-8")).hexdigest()[:FINGERPRINT_DIGITS]
 
 
-@dataclass
 class Node:
-    """One position of the field tree: named children, or one child for every id/index."""
+    """One position of the field tree: named children, or one child for every id/index.
 
-    keys: dict[str, Node] = field(default_factory=dict)
-    each: tuple[Step, Node] | None = None  # ("id" | "name" | "index", child)
-    text: bool = False
+    A plain class: a dataclass costs more to define at start-up than a check of a translation.
+    """
+
+    __slots__ = ("each", "keys", "text")
+
+    def __init__(
+        self,
+        keys: dict[str, Node] | None = None,
+        each: tuple[Step, Node] | None = None,  # ("id" | "name" | "index", child)
+        text: bool = False,
+    ) -> None:
+        self.keys: dict[str, Node] = {} if keys is None else keys
+        self.each = each
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Node(keys={self.keys!r}, each={self.each!r}, text={self.text!r})"
 
     def child(self, key: str) -> Node | None:
         return self.keys.get(key)

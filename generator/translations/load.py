@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.findings import Finding, Location
@@ -27,30 +26,42 @@ TRANSLATION_SCHEMA_DIR = SCHEMA_DIR / "translations"
 PAGE_MARK = re.compile(r"^<!--\s*source:\s*([0-9a-f]*)\s*-->\s*$")
 
 
-@dataclass
 class TranslationFile:
-    """One loaded translation file of one language."""
+    """One loaded translation file of one language (plain classes here: defining a dataclass
+    costs more at start-up than checking a translation)."""
 
-    lang: str
-    kind: str
-    loaded: LoadedFile
-    entries: dict[TPath, Entry]
-    places: list[Place]
+    __slots__ = ("entries", "kind", "lang", "loaded", "places")
+
+    def __init__(
+        self,
+        lang: str,
+        kind: str,
+        loaded: LoadedFile,
+        entries: dict[TPath, Entry],
+        places: list[Place],
+    ) -> None:
+        self.lang = lang
+        self.kind = kind
+        self.loaded = loaded
+        self.entries = entries
+        self.places = places
 
     @property
     def path(self) -> str:
         return self.loaded.path
 
 
-@dataclass
 class PageTranslation:
     """One translated hand-written page (`translations/<lang>/pages/<name>.md`)."""
 
-    lang: str
-    name: str  # file name, e.g. customer-support.md
-    path: str  # as shown to users
-    text: str  # the whole file, mark line included
-    source: str | None  # fingerprint on the mark line; None: no mark line
+    __slots__ = ("lang", "name", "path", "source", "text")
+
+    def __init__(self, lang: str, name: str, path: str, text: str, source: str | None) -> None:
+        self.lang = lang
+        self.name = name  # file name, e.g. customer-support.md
+        self.path = path  # as shown to users
+        self.text = text  # the whole file, mark line included
+        self.source = source  # fingerprint on the mark line; None: no mark line
 
     @property
     def body(self) -> str:
@@ -63,18 +74,29 @@ class PageTranslation:
         return "".join(lines)
 
 
-@dataclass
 class Translations:
     """Every translation of a playbook folder, by language, and the findings of loading them."""
 
-    folder: str  # the translations folder as shown to users
-    playbook_dir: str = ""  # the playbook folder it belongs to, as shown to users
-    files: dict[str, dict[str, TranslationFile]] = field(default_factory=dict)  # lang -> kind
-    pages: dict[str, dict[str, PageTranslation]] = field(default_factory=dict)  # lang -> name
-    unknown_files: list[tuple[str, str]] = field(default_factory=list)  # (lang, shown path)
-    unread_pages: set[tuple[str, str]] = field(default_factory=set)  # (lang, name): refused
-    findings: list[Finding] = field(default_factory=list)  # loader and schema findings
-    sources: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shown path -> lines
+    __slots__ = (
+        "files",
+        "findings",
+        "folder",
+        "pages",
+        "playbook_dir",
+        "sources",
+        "unknown_files",
+        "unread_pages",
+    )
+
+    def __init__(self, folder: str, playbook_dir: str = "") -> None:
+        self.folder = folder  # the translations folder as shown to users
+        self.playbook_dir = playbook_dir  # the playbook folder it belongs to, as shown to users
+        self.files: dict[str, dict[str, TranslationFile]] = {}  # lang -> kind
+        self.pages: dict[str, dict[str, PageTranslation]] = {}  # lang -> name
+        self.unknown_files: list[tuple[str, str]] = []  # (lang, shown path)
+        self.unread_pages: set[tuple[str, str]] = set()  # (lang, name): refused
+        self.findings: list[Finding] = []  # loader and schema findings
+        self.sources: dict[str, tuple[str, ...]] = {}  # shown path -> lines
 
     @property
     def languages(self) -> tuple[str, ...]:

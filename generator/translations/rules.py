@@ -349,7 +349,7 @@ class _Checker:
         translated: str,
         data_path: tuple,
     ) -> Iterator[Finding]:
-        where = target.loaded.positions.value((*data_path, TEXT))
+        positions = target.loaded.positions  # a place is looked up only for a finding
         if kind == "status-templates" and text.path[-1] in ("title", "body"):
             want = set(_PLACEHOLDER.findall(text.text))
             have = set(_PLACEHOLDER.findall(translated))
@@ -362,7 +362,7 @@ class _Checker:
                     f"the translated {describe(text.path)} "
                     + " and ".join(p for p in parts if p)
                     + "; the composer fills the placeholders of the source",
-                    where,
+                    positions.value((*data_path, TEXT)),
                     hint="keep every {name} of the source text exactly as written (the braces"
                     " and the name are not translated)",
                 )
@@ -373,7 +373,7 @@ class _Checker:
                 yield self.finding(
                     "translation-pattern-invalid",
                     f"the translated pattern does not compile as a regular expression: {error.msg}",
-                    where,
+                    positions.value((*data_path, TEXT)),
                     hint="escape special characters such as ( ) [ ] ? with a backslash, or"
                     " write the phrase itself",
                 )

@@ -8,7 +8,6 @@ walk also keeps the data path (list indexes) so a finding can point at the sourc
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from generator.loader import DataPath
 from generator.translations.fields import SOURCE, TEXT, TREES, Node
@@ -17,23 +16,47 @@ from generator.translations.fields import SOURCE, TEXT, TREES, Node
 TPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class SourceText:
+class _Record:
+    """A plain record with slots (a dataclass costs more to define at start-up than a whole
+    check of a translation): equal when its fields are, shown with them."""
+
+    __slots__ = ()
+
+    def _fields(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({shown})"
+
+
+class SourceText(_Record):
     """One translatable text of a source file."""
 
-    path: TPath  # translation path
-    data_path: DataPath  # path in the source file's data (for its line and column)
-    text: str
+    __slots__ = ("data_path", "path", "text")
+
+    def __init__(self, path: TPath, data_path: DataPath, text: str) -> None:
+        self.path = path  # translation path
+        self.data_path = data_path  # path in the source file's data (for its line and column)
+        self.text = text
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(_Record):
     """One translated text of a translation file."""
 
-    path: TPath
-    data_path: DataPath  # path of the entry mapping in the translation file
-    text: str
-    source: str | None  # the fingerprint of the source text it was made from; None: not yet
+    __slots__ = ("data_path", "path", "source", "text")
+
+    def __init__(self, path: TPath, data_path: DataPath, text: str, source: str | None) -> None:
+        self.path = path
+        self.data_path = data_path  # path of the entry mapping in the translation file
+        self.text = text
+        self.source = source  # the fingerprint of the source text it was made from; None: not yet
 
 
 def source_texts(kind: str, data: object) -> Iterator[SourceText]:
@@ -67,13 +90,15 @@ def _source(node: Node, value: object, path: TPath, data_path: DataPath) -> Iter
                 yield from _source(child, item, (*path, name), (*data_path, index))
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(_Record):
     """An id, placeholder name or list position of a translation file (one step of its path)."""
 
-    path: TPath  # translation path ending in the id, name or position
-    data_path: DataPath
-    step: str  # "id" | "name" | "index"
+    __slots__ = ("data_path", "path", "step")
+
+    def __init__(self, path: TPath, data_path: DataPath, step: str) -> None:
+        self.path = path  # translation path ending in the id, name or position
+        self.data_path = data_path
+        self.step = step  # "id" | "name" | "index"
 
 
 def translation_entries(kind: str, data: object) -> tuple[list[Entry], list[Place]]:
