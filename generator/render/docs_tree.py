@@ -28,8 +28,17 @@ ASSETS = "assets"
 #: Must load before the theme's bundle: our stand-in for a Worker, which search needs on file://.
 #: Its name also stops the engines' offline plugin from adding a shim fetched from another host.
 POLYFILLS = ("iframe-worker.js",)
-#: Loaded by playbook.js only on the pages that host the widget (keeps every page light).
-ON_DEMAND = ("tree.js", "tree.css", "composer.js", "composer.css", "checklist.js", "checklist.css")
+#: Loaded by playbook.js only on the pages that use them (its ON_DEMAND; keeps every page light).
+ON_DEMAND = (
+    "tree.js",
+    "tree.css",
+    "composer.js",
+    "composer.css",
+    "checklist.js",
+    "checklist.css",
+    "home.css",
+    "sheet.css",
+)
 
 
 @dataclass(frozen=True)
