@@ -4,10 +4,13 @@
 (function () {
   "use strict";
 
-  var WIDGETS = [
-    ["tree", '[data-pb-widget="tree"]', true],
-    ["composer", '[data-pb-widget="composer"]', true],
-    ["checklist", "ul.pb-checklist", true],
+  /* What only some pages use, loaded where the selector finds something: [name, selector, files]. */
+  var ON_DEMAND = [
+    ["home", ".pb-actions", ".css"],
+    ["sheet", "ul.pb-checklist, .pb-print-columns", ".css"], /* the one-sheet print layout */
+    ["tree", '[data-pb-widget="tree"]', ".css .js"],
+    ["composer", '[data-pb-widget="composer"]', ".css .js"],
+    ["checklist", "ul.pb-checklist", ".css .js"],
   ];
   var src = document.currentScript && document.currentScript.src;
   var memory = {}; /* when localStorage is refused */
@@ -401,14 +404,15 @@
     }
   }
 
-  function load(name, css) {
-    if (!src || document.querySelector('script[data-pb-script="' + name + '"]')) return;
+  function load(name, files) {
+    if (!src || document.querySelector('[data-pb-load="' + name + '"]')) return;
     var at = src.replace(/playbook\.js(\?.*)?$/, name);
-    if (css) { var link = document.head.appendChild(el("link")); link.rel = "stylesheet"; link.href = at + ".css"; }
-    var script = el("script");
-    script.src = at + ".js";
-    script.setAttribute("data-pb-script", name);
-    document.head.appendChild(script);
+    files.split(" ").forEach(function (ext) {
+      var node = el(ext === ".css" ? "link" : "script");
+      if (ext === ".css") { node.rel = "stylesheet"; node.href = at + ext; } else node.src = at + ext;
+      node.setAttribute("data-pb-load", name);
+      document.head.appendChild(node);
+    });
   }
 
   window.PB = {
@@ -446,6 +450,6 @@
     });
     setInterval(function () { if (incident.active() && !document.querySelector(".pb-incident details[open], .pb-incident .pb-armed, .pb-incident .pb-copy-output:not([hidden])")) banner(); }, 30000);
     mark("banner");
-    WIDGETS.forEach(function (w) { if (document.querySelector(w[1])) load(w[0], w[2]); });
+    ON_DEMAND.forEach(function (w) { if (document.querySelector(w[1])) load(w[0], w[2]); });
   });
 })();
