@@ -37,6 +37,7 @@ ON_DEMAND = (
     "checklist.js",
     "checklist.css",
     "home.css",
+    "tables.css",
     "sheet.css",
 )
 
