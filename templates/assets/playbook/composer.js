@@ -30,8 +30,9 @@
     this.nextDirty = false;
     this.id = "pb-composer-" + ++uid;
   }
+  var C = Composer.prototype;
 
-  Composer.prototype.select = function (name, label, items, text) {
+  C.select = function (name, label, items, text) {
     var wrap = this.choices.appendChild(el("label", "pb-field pb-choice"));
     wrap.appendChild(el("span", "pb-field-label", label));
     var select = wrap.appendChild(el("select"));
@@ -40,7 +41,7 @@
     return select;
   };
 
-  Composer.prototype.build = function () {
+  C.build = function () {
     var self = this;
     var m = this.mount;
     m.textContent = "";
@@ -78,7 +79,7 @@
   };
 
   /* The draft of the running incident (choices and typed values), else its severity. */
-  Composer.prototype.restore = function () {
+  C.restore = function () {
     var i = PB.incident.active();
     var d = PB.incident.drafts().composer;
     if (i && i.severity && byId(this.severities, i.severity)) this.severity.value = i.severity;
@@ -90,12 +91,12 @@
     this.values = d.values && typeof d.values === "object" ? d.values : {};
   };
 
-  Composer.prototype.keep = function () {
+  C.keep = function () {
     PB.incident.draft("composer", { stage: this.stage.value, audience: this.audience.value,
       severity: this.severity.value, template: this.template.value, values: this.values });
   };
 
-  Composer.prototype.matching = function () {
+  C.matching = function () {
     var stage = this.stage.value, audience = this.audience.value, sev = this.severity.value;
     return this.templates.filter(function (t) {
       var sevs = t.severities || [];
@@ -103,7 +104,7 @@
     });
   };
 
-  Composer.prototype.chooseTemplate = function () {
+  C.chooseTemplate = function () {
     var found = this.matching();
     var previous = this.wanted || this.template.value;
     this.wanted = null;
@@ -114,19 +115,19 @@
     this.renderFields();
   };
 
-  Composer.prototype.cadence = function () {
+  C.cadence = function () {
     return ((this.cadences || {})[this.severity.value] || {})[this.audience.value] || null;
   };
 
   /* This update's place in the incident: how many went to this audience before. */
-  Composer.prototype.sent = function () {
+  C.sent = function () {
     var i = PB.incident.active(), aud = this.audience.value;
     return i ? i.posts.filter(function (p) { return p.audience === aud; }).length : 0;
   };
 
   /* When the update after this one is due: a named follow-up, then the stage's interval or the
      regular one; in a long incident the long-incident interval (none = the lead's call). */
-  Composer.prototype.nextUpdate = function () {
+  C.nextUpdate = function () {
     var c = this.cadence();
     if (!c) return { value: "", reason: "no cadence is defined for this severity and audience" };
     var n = this.sent();
@@ -141,7 +142,7 @@
     return { value: PB.clock(at, day), reason: reason };
   };
 
-  Composer.prototype.field = function (ph) {
+  C.field = function (ph) {
     var self = this;
     var id = this.id + "-" + ph.name;
     var wrap = this.fields.appendChild(el("div", "pb-field"));
@@ -165,7 +166,7 @@
 
   /* The stage hint: when the first update is due (from the incident's start) and what else
      calls for an update. */
-  Composer.prototype.hint = function (c) {
+  C.hint = function (c) {
     var parts = [];
     var i = PB.incident.active();
     if (c && c.first && !this.sent()) {
@@ -179,7 +180,7 @@
     this.stageHint.textContent = parts.join(" ");
   };
 
-  Composer.prototype.renderFields = function () {
+  C.renderFields = function () {
     var self = this;
     var t = this.current();
     var c = this.cadence();
@@ -224,9 +225,9 @@
     this.update();
   };
 
-  Composer.prototype.current = function () { return byId(this.matching(), this.template.value); };
+  C.current = function () { return byId(this.matching(), this.template.value); };
 
-  Composer.prototype.update = function () {
+  C.update = function () {
     var t = this.current();
     var values = {};
     if (this.nextInput) {
@@ -280,7 +281,7 @@
     }, this);
   };
 
-  Composer.prototype.copy = function () {
+  C.copy = function () {
     if (!this.fullText) return;
     var aud = byId(this.audiences, this.audience.value);
     var stage = byId(this.stages, this.stage.value);

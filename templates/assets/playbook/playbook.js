@@ -8,6 +8,7 @@
   var ON_DEMAND = [
     ["home", ".pb-actions", ".css"],
     ["sheet", "ul.pb-checklist, .pb-print-columns", ".css"], /* the one-sheet print layout */
+    ["tables", "table[data-pb-stack]", ".css"], /* marked by labelTables() */
     ["tree", '[data-pb-widget="tree"]', ".css .js"],
     ["composer", '[data-pb-widget="composer"]', ".css .js"],
     ["checklist", "ul.pb-checklist", ".css .js"],
@@ -364,7 +365,7 @@
   }
 
   /* ---------------------------------------------------------------- page helpers */
-  /* Header text into each cell's data-label; wide tables stack into cards on phones (CSS). */
+  /* Header text into each cell's data-label; wide tables stack into cards on phones (tables.css). */
   function labelTables() {
     var tables = document.querySelectorAll(".md-typeset table");
     for (var t = 0; t < tables.length; t++) {

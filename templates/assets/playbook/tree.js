@@ -19,9 +19,10 @@
     this.base = PB.base();
     this.path = []; /* [{node: id, answer: index}] */
   }
+  var T = Tree.prototype;
 
   /* The longest valid prefix of the hash's path; anything else (anchors, bad escapes) is ignored. */
-  Tree.prototype.fromHash = function () {
+  T.fromHash = function () {
     var match = /(?:^#|[#&])path=([^&]*)/.exec(location.hash);
     var steps = [];
     var raw = match ? match[1] : "";
@@ -39,24 +40,24 @@
     this.path = steps;
   };
 
-  Tree.prototype.url = function () {
+  T.url = function () {
     var value = this.path.map(function (s) { return s.node + ":" + s.answer; }).join(",");
     return location.pathname + location.search + (value ? "#path=" + value : "");
   };
 
   /* A new history entry per step; Back (ours or the browser's) returns to the previous one. */
-  Tree.prototype.go = function () {
+  T.go = function () {
     try { history.pushState({ pbTree: this.path.length }, "", this.url()); }
     catch (e) { /* history refused: the page still shows the step */ }
     this.render(true);
   };
 
-  Tree.prototype.choose = function (nodeId, index) {
+  T.choose = function (nodeId, index) {
     this.path.push({ node: nodeId, answer: index });
     this.go();
   };
 
-  Tree.prototype.back = function () {
+  T.back = function () {
     var st = history.state;
     if (st && st.pbTree === this.path.length && this.path.length) { history.back(); return; }
     this.path.pop();
@@ -64,12 +65,12 @@
     this.render(true);
   };
 
-  Tree.prototype.restart = function () {
+  T.restart = function () {
     this.path = [];
     this.go();
   };
 
-  Tree.prototype.current = function () {
+  T.current = function () {
     if (!this.path.length) return { node: byId(this.nodes, this.tree.start) };
     var last = this.path[this.path.length - 1];
     var answer = byId(this.nodes, last.node).answers[last.answer];
@@ -77,13 +78,13 @@
     return { node: byId(this.nodes, answer.next) };
   };
 
-  Tree.prototype.link = function (href, text) {
+  T.link = function (href, text) {
     var a = el("a", null, text);
     a.href = this.base + "/" + href;
     return a;
   };
 
-  Tree.prototype.controls = function () {
+  T.controls = function () {
     var self = this;
     var box = el("div", "pb-tree-controls");
     [["Back", function () { self.back(); }], ["Restart", function () { self.restart(); }]].forEach(function (b) {
@@ -92,7 +93,7 @@
     return box;
   };
 
-  Tree.prototype.renderPath = function () {
+  T.renderPath = function () {
     var box = el("details", "pb-tree-path");
     if (!this.path.length) return box;
     box.appendChild(el("summary", null, "Your answers so far (" + this.path.length + ")"));
@@ -105,7 +106,7 @@
     return box;
   };
 
-  Tree.prototype.renderQuestion = function (node) {
+  T.renderQuestion = function (node) {
     var self = this;
     var step = el("div", "pb-tree-step");
     step.setAttribute("data-pb-node", node.id);
@@ -122,7 +123,7 @@
     return step;
   };
 
-  Tree.prototype.fact = function (dl, term, value) {
+  T.fact = function (dl, term, value) {
     if (value == null || value === "" || (Array.isArray(value) && !value.length)) return;
     dl.appendChild(el("dt", null, term));
     var dd = dl.appendChild(el("dd"));
@@ -135,7 +136,7 @@
   };
 
   /* What the level triggers: facts worded in Python, update cadence, the level's checklists. */
-  Tree.prototype.facts = function (dl, severity) {
+  T.facts = function (dl, severity) {
     var self = this;
     (severity.facts || []).forEach(function (f) { self.fact(dl, f.term, f.text); });
     var table = this.cadence[severity.id] || {};
@@ -147,7 +148,7 @@
     }));
   };
 
-  Tree.prototype.renderResult = function (severity, answer) {
+  T.renderResult = function (severity, answer) {
     var self = this;
     var step = el("div", "pb-tree-step pb-tree-result");
     step.appendChild(this.controls());
@@ -188,7 +189,7 @@
     return step;
   };
 
-  Tree.prototype.render = function (moveFocus) {
+  T.render = function (moveFocus) {
     var now = this.current();
     var box = this.mount;
     box.textContent = "";
@@ -201,7 +202,7 @@
     if (moveFocus) step.querySelector(".pb-tree-question").focus();
   };
 
-  Tree.prototype.start = function () {
+  T.start = function () {
     var self = this;
     if (!byId(this.nodes, this.tree.start)) {
       this.mount.textContent = "The decision tree is missing from this page's data.";
