@@ -39,8 +39,8 @@ ON_DEMAND = (
     "home.css",
     "tables.css",
     "sheet.css",
-    "incident-edit.js",
-    "incident-edit.css",
+    "incident-tools.js",
+    "incident-tools.css",
 )
 
 
