@@ -41,6 +41,8 @@ ON_DEMAND = (
     "sheet.css",
     "incident-tools.js",
     "incident-tools.css",
+    "copy.js",
+    "copy.css",
 )
 
 
