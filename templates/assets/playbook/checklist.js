@@ -58,7 +58,9 @@
     this.next = bar.appendChild(el("a", "pb-next"));
     bar.appendChild(PB.button("Copy the timeline", "pb-timeline", function () {
       var i = PB.incident.active();
-      PB.copyOut(self.output, i ? PB.incident.timeline(i) : "(no incident running: nothing ticked yet)\n", "The incident's timeline");
+      PB.withTools(function (tools) {
+        PB.copyOut(self.output, i ? tools.timeline(i) : "(no incident running: nothing ticked yet)\n", "The incident's timeline");
+      });
     }));
     this.output = el("div", "pb-copy-output");
     this.output.hidden = true;

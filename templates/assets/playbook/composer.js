@@ -137,8 +137,8 @@
     if (!rule) return { value: "", reason: "the cadence sets no interval" };
     var reason = (follow ? follow.name + ": " : "") + rule.text;
     if (rule.minutes == null) return { value: "", reason: reason };
-    var at = Math.floor((PB.now(this.mount) + rule.minutes * 60000) / 60000) * 60000;
-    var day = new Date(at).toDateString() !== new Date(PB.now(this.mount)).toDateString();
+    var at = Math.floor((PB.now() + rule.minutes * 60000) / 60000) * 60000;
+    var day = new Date(at).toDateString() !== new Date(PB.now()).toDateString();
     return { value: PB.clock(at, day), reason: reason };
   };
 
@@ -216,7 +216,7 @@
         this.longBox = lab.appendChild(el("input"));
         this.longBox.type = "checkbox";
         var i = PB.incident.active();
-        this.longBox.checked = !!(i && c.long.after_minutes != null && PB.now(this.mount) - i.start >= c.long.after_minutes * 60000);
+        this.longBox.checked = !!(i && c.long.after_minutes != null && PB.now() - i.start >= c.long.after_minutes * 60000);
         lab.appendChild(document.createTextNode(" Long incident: " + c.long.text));
         this.longBox.addEventListener("change", function () { self.nextDirty = false; self.update(); });
       }
@@ -292,5 +292,5 @@
     this.hint(this.cadence());
   };
 
-  PB.mount('[data-pb-widget="composer"]', function (node, data) { new Composer(node, data).build(); }, true, "composer");
+  PB.mount('[data-pb-widget="composer"]', function (node, data) { new Composer(node, data).build(); }, "composer");
 })();

@@ -1,5 +1,5 @@
 /* The one script every page loads: shared helpers (window.PB), the incident session and its banner,
-   phone-friendly tables, copy buttons and print meta; loads a widget's script only where it is used.
+   phone-friendly tables and print meta; loads what only some pages use (ON_DEMAND) only there.
    State lives in localStorage (works from file://); nothing is sent anywhere. */
 (function () {
   "use strict";
@@ -9,6 +9,7 @@
     ["home", ".pb-actions", ".css"],
     ["sheet", "ul.pb-checklist, .pb-print-columns", ".css"], /* the one-sheet print layout */
     ["tables", "table[data-pb-stack]", ".css"], /* marked by labelTables() */
+    ["copy", "button[data-copy]", ".css .js"], /* copy buttons beside commands and numbers */
     ["tree", '[data-pb-widget="tree"]', ".css .js"],
     ["composer", '[data-pb-widget="composer"]', ".css .js"],
     ["checklist", "ul.pb-checklist", ".css .js"],
@@ -82,14 +83,14 @@
     try { performance.mark("pb-ready:" + name); } catch (e) { /* no Performance API */ }
   }
 
-  /* Starts every widget node matching `selector` once, then marks `name` ready. */
-  function mount(selector, start, needsData, name) {
+  /* Starts every widget node matching `selector` once with the page's data, then marks it ready. */
+  function mount(selector, start, name) {
     ready(function () {
       var nodes = document.querySelectorAll(selector + ":not(.pb-ready)");
-      var data = needsData ? json("pb-data") : null;
-      if (!nodes.length || (needsData && !data)) return;
+      var data = json("pb-data");
+      if (!nodes.length || !data) return;
       for (var i = 0; i < nodes.length; i++) start(nodes[i], data);
-      if (name) mark(name);
+      mark(name);
     });
   }
 
@@ -104,9 +105,10 @@
     return siteFacts;
   }
 
-  function now(node) {
-    var fixed = window.PB_NOW != null ? window.PB_NOW : node && node.getAttribute("data-now");
-    var ms = typeof fixed === "number" ? fixed : /^\d+$/.test(fixed) ? +fixed : Date.parse(fixed);
+  /* The time now, unless window.PB_NOW fixes it (a number of milliseconds or a date string). */
+  function now() {
+    var fixed = window.PB_NOW;
+    var ms = typeof fixed === "number" ? fixed : Date.parse(fixed);
     return isNaN(ms) ? Date.now() : ms;
   }
 
@@ -237,22 +239,6 @@
       write(KEY, s); /* no re-render while typing */
     },
     onChange: function (fn) { listeners.push(fn); },
-    /* The whole incident in order: start, ticks, posted updates, end; each with both times. */
-    timeline: function (i) {
-      var rows = [];
-      for (var t in i.ticks) {
-        var tick = i.ticks[t];
-        rows.push([tick.at, "Done: " + tick.text + (tick.where ? " (" + tick.where + ")" : "")]);
-      }
-      i.posts.forEach(function (p) { rows.push([p.at, "Update posted" + (p.label ? " (" + p.label + ")" : "") + ": " + p.text]); });
-      rows.sort(function (a, b) { return a[0] - b[0]; });
-      rows.unshift([i.start, "Incident started"]);
-      if (i.ended) rows.push([i.ended, "Incident ended"]);
-      var head = "## " + (i.title || "Incident") + (i.severity ? " (" + sevLabel(i.severity) + ")" : "");
-      return [head, ""].concat(rows.map(function (r) {
-        return "- " + clock(r[0], true) + ": " + r[1].replace(/\s+/g, " ");
-      })).join("\n") + "\n";
-    },
   };
 
   function sevLabel(id) {
@@ -269,47 +255,13 @@
   }
 
   /* ---------------------------------------------------------------- the banner */
-  function localInput(ms) {
-    var d = new Date(ms - new Date(ms).getTimezoneOffset() * 60000);
-    return d.toISOString().slice(0, 16);
-  }
-
-  function editor(i) {
-    var box = el("details", "pb-incident-edit");
-    box.appendChild(el("summary", null, "Title, severity, start"));
-    var form = el("form");
-    function field(label, input) {
-      var wrap = el("label", "pb-field");
-      wrap.appendChild(el("span", "pb-field-label", label));
-      wrap.appendChild(input);
-      form.appendChild(wrap);
-      return input;
-    }
-    var title = field("Title", el("input"));
-    title.name = "incident-title";
-    title.value = i.title || "";
-    var levels = site().severities || [];
-    var sev = field("Severity", el(levels.length ? "select" : "input"));
-    sev.name = "incident-severity";
-    if (levels.length) {
-      sev.appendChild(el("option", null, "not decided yet")).value = "";
-      levels.forEach(function (l) {
-        sev.appendChild(el("option", null, l.label + (l.name ? " · " + l.name : ""))).value = l.id;
-      });
-    }
-    sev.value = i.severity || "";
-    var start = field("Started at (this device's time)", el("input"));
-    start.type = "datetime-local";
-    start.name = "incident-start";
-    start.value = localInput(i.start);
-    form.appendChild(button("Save", null)).type = "submit";
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var at = Date.parse(start.value);
-      incident.update({ title: title.value.trim(), severity: sev.value.trim(), start: isNaN(at) ? i.start : at });
-    });
-    box.appendChild(form);
-    return box;
+  /* The incident's rarer tools (incident-tools.js: the edit form, the timeline as text) load on
+     first use; most page views never need them. */
+  var toolsWaiting = [];
+  function withTools(fn) {
+    if (window.PB.tools) { fn(window.PB.tools); return; }
+    toolsWaiting.push(fn);
+    load("incident-tools", ".css .js");
   }
 
   function banner() {
@@ -335,7 +287,7 @@
       box.appendChild(line);
       var tools = el("div", "pb-incident-tools");
       tools.appendChild(button("Copy the timeline", "pb-timeline", function () {
-        copyOut(out, incident.timeline(incident.active()), "The incident's timeline");
+        withTools(function (t) { copyOut(out, t.timeline(incident.active()), "The incident's timeline"); });
       }));
       var end = button("End incident", "pb-end", function () {
         if (end.classList.contains("pb-armed")) incident.end();
@@ -343,8 +295,13 @@
       });
       tools.appendChild(end);
       box.appendChild(tools);
-      var edit = box.appendChild(editor(i));
-      if (open) edit.open = true;
+      var edit = box.appendChild(el("details", "pb-incident-edit"));
+      edit.appendChild(el("summary", null, "Title, severity, start"));
+      var fill = function () {
+        if (edit.open) withTools(function (t) { if (!edit.querySelector("form")) edit.appendChild(t.form(i)); });
+      };
+      edit.addEventListener("toggle", fill);
+      if (open) { edit.open = true; fill(); }
     } else {
       box.className = "pb-incident pb-incident-off";
       line.appendChild(el("span", null, "No incident running in this browser."));
@@ -355,7 +312,7 @@
         var old = el("p", "pb-incident-old-note", "Last incident: " + (last.title || "untitled") +
           ", started " + clock(last.start, true) + ". ");
         old.appendChild(button("Copy its timeline", "pb-timeline", function () {
-          copyOut(out, incident.timeline(last), "The last incident's timeline");
+          withTools(function (t) { copyOut(out, t.timeline(last), "The last incident's timeline"); });
         }));
         old.appendChild(button("Clear stored incidents", "pb-clear", function () { incident.clearOld(); }));
         box.appendChild(old);
@@ -380,17 +337,6 @@
         }
       }
     }
-  }
-
-  function copyButtons() {
-    var buttons = document.querySelectorAll("button[data-copy]:not(.pb-ready)");
-    Array.prototype.forEach.call(buttons, function (b) {
-      b.classList.add("pb-ready");
-      var out = el("span", "pb-copy-output");
-      out.hidden = true;
-      b.parentNode.insertBefore(out, b.nextSibling);
-      b.addEventListener("click", function () { copyOut(out, b.getAttribute("data-copy"), "Text to copy"); });
-    });
   }
 
   function fillPrintMeta() {
@@ -424,11 +370,17 @@
     ready: ready,
     mark: mark,
     read: read,
-    write: write,
     site: site,
     now: now,
     clock: clock,
     incident: incident,
+    sevLabel: sevLabel,
+    withTools: withTools,
+    /* Called by incident-tools.js once loaded. */
+    toolsLoaded: function (tools) {
+      window.PB.tools = tools;
+      toolsWaiting.splice(0).forEach(function (fn) { fn(tools); });
+    },
     base: function () {
       var cfg = json("__config");
       return ((cfg && typeof cfg.base === "string" ? cfg.base : ".").replace(/\/+$/, "")) || ".";
@@ -443,7 +395,6 @@
   ready(function () {
     fillPrintMeta();
     labelTables();
-    copyButtons();
     banner();
     incident.onChange(banner);
     window.addEventListener("storage", function (event) {

@@ -223,5 +223,5 @@
     window.addEventListener("hashchange", follow);
   };
 
-  PB.mount('[data-pb-widget="tree"]', function (node, data) { new Tree(node, data).start(); }, true, "tree");
+  PB.mount('[data-pb-widget="tree"]', function (node, data) { new Tree(node, data).start(); }, "tree");
 })();
