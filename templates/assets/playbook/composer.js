@@ -116,7 +116,7 @@
   };
 
   C.cadence = function () {
-    return ((this.cadences || {})[this.severity.value] || {})[this.audience.value] || null;
+    return (this.cadences[this.severity.value] || {})[this.audience.value] || null;
   };
 
   /* This update's place in the incident: how many went to this audience before. */

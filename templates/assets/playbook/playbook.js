@@ -241,10 +241,14 @@
     onChange: function (fn) { listeners.push(fn); },
   };
 
+  function byId(items, id) {
+    for (var n = 0; n < items.length; n++) if (items[n] && items[n].id === id) return items[n];
+    return null;
+  }
+
   function sevLabel(id) {
-    var list = site().severities || [];
-    for (var n = 0; n < list.length; n++) if (list[n].id === id) return list[n].label;
-    return id;
+    var level = byId(site().severities || [], id);
+    return level ? level.label : id;
   }
 
   function age(ms) {
@@ -386,10 +390,7 @@
       return ((cfg && typeof cfg.base === "string" ? cfg.base : ".").replace(/\/+$/, "")) || ".";
     },
     list: function (value) { return Array.isArray(value) ? value : []; },
-    byId: function (items, id) {
-      for (var n = 0; n < items.length; n++) if (items[n] && items[n].id === id) return items[n];
-      return null;
-    },
+    byId: byId,
   };
 
   ready(function () {
