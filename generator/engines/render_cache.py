@@ -4,7 +4,8 @@ engine's own build was mostly that work, repeated on identical input.
 
 The key is a digest of everything the render reads: every file of the playbook folder, the own
 pages, the organisation's templates, our templates and schemas, this package's code, the link
-style and the build date (review freshness is measured on it). Any change is a miss, and a miss
+style and the build date (review freshness is measured on it). This package's files all count,
+code and interface catalogues (generator/i18n/locale) alike. Any change is a miss, and a miss
 validates and renders as if there were no cache. The entry is JSON (never code): the docs tree
 and the text of the validation warnings, which a build prints every time. An invalid playbook is
 never cached (it is validated again, and reported, on every build).
@@ -52,8 +53,6 @@ def cache_key(folders: list[Path | None], *, link_style: str) -> str:
             continue
         for path in sorted(folder.rglob("*")):
             if "__pycache__" in path.parts or not path.is_file():
-                continue
-            if folder == _PACKAGE and path.suffix != ".py":
                 continue
             digest.update(b"\0" + path.relative_to(folder).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
