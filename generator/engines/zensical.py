@@ -196,7 +196,13 @@ class _Rerender:
                 return
             self.stopped.wait(0.05)  # an editor's save is often several events
             self.pending.clear()
-            self.render()
+            try:
+                self.render()
+            except Exception as error:  # a bug must not stop the preview from following saves
+                sys.stderr.write(
+                    f"internal error while rendering: {type(error).__name__}: {error}\n"
+                    "This is a bug in incident-playbook; the preview keeps the last render.\n"
+                )
 
     def render(self) -> None:
         from generator.findings import InvalidPlaybook
