@@ -34,7 +34,7 @@ def export_model(playbook: Playbook, target: str, out: Path) -> list[Path]:
     if target in TERRAFORM_TARGETS:
         module = terraform_module(target)
         built = module.build(playbook)
-        return built.write(out, module.FILES, module.notes_text(built))
+        return built.write(out, module.FILES, built.notes_file(module.TITLE))
     from generator.export.contents import build_document
 
     document = build_document(playbook)

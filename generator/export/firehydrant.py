@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import re
 
-from generator.export.left_out import unused_fields, unused_parts
+from generator.export.left_out import unused_fields
 from generator.export.terraform import (
     TemplateSyntax,
     TerraformExport,
-    bullets,
     item_conditions,
-    levels_text,
+    note_other_parts,
     note_template,
     note_unused,
-    notes_intro,
     paragraphs,
     resource_name,
+    role_duties,
     severity_description,
+    template_title,
     terraform_text,
     translate,
 )
@@ -68,16 +68,13 @@ def build(playbook: Playbook) -> TerraformExport:
         "the order of the levels: FireHydrant's severity resource has no rank or position",
     )
     for role in playbook.roles:
-        parts = ["Responsibilities:\n" + bullets(role.responsibilities)]
-        if role.not_their_job:
-            parts.append("Not their job:\n" + bullets(role.not_their_job))
         export.add(
             ROLE,
             resource_name(role.id),
             {
                 "name": terraform_text(role.name),
                 "summary": terraform_text(role.summary),
-                "description": terraform_text(paragraphs(*parts)),
+                "description": terraform_text(paragraphs(*role_duties(role))),
             },
         )
         note_unused(notes, "Roles", role.name, unused_fields(role, ROLE_FIELDS))
@@ -95,15 +92,11 @@ def build(playbook: Playbook) -> TerraformExport:
         )
     for template in playbook.status_templates:
         translated = translate(template, SYNTAX)
-        stage = playbook.stage(template.stage)
-        audience = next(a for a in playbook.communication.audiences if a.id == template.audience)
-        levels = levels_text(playbook, template.severities)
-        name = f"{stage.name}: {audience.name}" + (f" ({levels})" if levels else "")
         export.add(
             TEMPLATE,
             resource_name(template.id),
             {
-                "name": terraform_text(name),
+                "name": terraform_text(template_title(playbook, template)),
                 "body": terraform_text(paragraphs(f"**{translated.title}**", translated.body)),
             },
         )
@@ -111,8 +104,7 @@ def build(playbook: Playbook) -> TerraformExport:
             notes, "Status templates", template.id, unused_fields(template, TEMPLATE_FIELDS)
         )
         note_template(notes, template, translated)
-    for part in unused_parts(playbook, {"status_templates"}):
-        notes.add("Other parts of the playbook", part)
+    note_other_parts(notes, playbook)
     return export
 
 
@@ -142,7 +134,3 @@ def slugs(severities: tuple[Severity, ...]) -> list[str]:
 
 def _alnum(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]", "", text).upper()
-
-
-def notes_text(export: TerraformExport) -> str:
-    return export.notes.render(f"Not exported to {TITLE}", notes_intro(TITLE, TARGET))

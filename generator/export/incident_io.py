@@ -7,16 +7,16 @@ resource either, a role's checklist items are written into its `instructions`, g
 
 from __future__ import annotations
 
-from generator.export.left_out import unused_fields, unused_parts
+from generator.export.left_out import unused_fields
 from generator.export.terraform import (
-    Notes,
     TerraformExport,
     bullets,
     item_line,
+    note_other_parts,
     note_unused,
-    notes_intro,
     paragraphs,
     resource_name,
+    role_duties,
     severity_description,
     terraform_text,
 )
@@ -79,24 +79,13 @@ def build(playbook: Playbook) -> TerraformExport:
             "Status templates (the provider has no announcement or status-update template)",
             f"`{template.id}`: {md(template.title)}",
         )
-    _note_parts(notes, playbook)
+    note_other_parts(notes, playbook)
     return export
 
 
 def _instructions(playbook: Playbook, role: Role) -> str:
     """Responsibilities, what is not theirs, then the role's checklist by phase."""
-    parts = ["Responsibilities:\n" + bullets(role.responsibilities)]
-    if role.not_their_job:
-        parts.append("Not their job:\n" + bullets(role.not_their_job))
+    parts = role_duties(role)
     for phase, items in playbook.tasks_for_role(role.id):
         parts.append(f"{phase.name}:\n" + bullets(item_line(playbook, item) for item in items))
     return paragraphs(*parts)
-
-
-def _note_parts(notes: Notes, playbook: Playbook) -> None:
-    for part in unused_parts(playbook, {"status_templates"}):
-        notes.add("Other parts of the playbook", part)
-
-
-def notes_text(export: TerraformExport) -> str:
-    return export.notes.render(f"Not exported to {TITLE}", notes_intro(TITLE, TARGET))

@@ -9,20 +9,20 @@ in the playbook: the module asks for its id as the variable `rootly_status_page_
 
 from __future__ import annotations
 
-from generator.export.left_out import unused_fields, unused_parts
+from generator.export.left_out import unused_fields
 from generator.export.terraform import (
     TemplateSyntax,
     TerraformExport,
-    bullets,
     item_conditions,
-    levels_text,
+    note_other_parts,
     note_template,
     note_unused,
-    notes_intro,
     paragraphs,
     reference,
     resource_name,
+    role_duties,
     severity_description,
+    template_title,
     terraform_text,
     translate,
     variable,
@@ -117,8 +117,7 @@ def build(playbook: Playbook) -> TerraformExport:
             "type": "string",
             "description": "The id of the Rootly status page the status-page templates belong to.",
         }
-    for part in unused_parts(playbook, {"status_templates"}):
-        notes.add("Other parts of the playbook", part)
+    note_other_parts(notes, playbook)
     return export
 
 
@@ -133,9 +132,6 @@ def status_page_audiences(playbook: Playbook) -> set[str]:
 
 
 def _role(playbook: Playbook, role: Role, position: int) -> dict[str, object]:
-    parts = ["Responsibilities:\n" + bullets(role.responsibilities)]
-    if role.not_their_job:
-        parts.append("Not their job:\n" + bullets(role.not_their_job))
     always = all(
         role.id in s.response.roles or playbook.lead_for(s.id).id == role.id
         for s in playbook.severities
@@ -143,7 +139,7 @@ def _role(playbook: Playbook, role: Role, position: int) -> dict[str, object]:
     return {
         "name": terraform_text(role.name),
         "summary": terraform_text(role.summary),
-        "description": terraform_text(paragraphs(*parts)),
+        "description": terraform_text(paragraphs(*role_duties(role))),
         "enabled": True,
         "optional": not always,  # staffed or leading at every level: not optional
         "position": position,
@@ -152,12 +148,8 @@ def _role(playbook: Playbook, role: Role, position: int) -> dict[str, object]:
 
 def _template(playbook: Playbook, template: StatusTemplate, position: int) -> dict[str, object]:
     translated = translate(template, SYNTAX)
-    stage = playbook.stage(template.stage)
-    audience = next(a for a in playbook.communication.audiences if a.id == template.audience)
-    levels = levels_text(playbook, template.severities)
-    title = f"{stage.name}: {audience.name}" + (f" ({levels})" if levels else "")
     return {
-        "title": terraform_text(title),
+        "title": terraform_text(template_title(playbook, template)),
         "update_title": terraform_text(translated.title),
         "body": terraform_text(translated.body),
         "update_status": template.stage if template.stage in UPDATE_STATUSES else None,
@@ -166,7 +158,3 @@ def _template(playbook: Playbook, template: StatusTemplate, position: int) -> di
         "position": position,
         "status_page_id": variable(STATUS_PAGE_VARIABLE),
     }
-
-
-def notes_text(export: TerraformExport) -> str:
-    return export.notes.render(f"Not exported to {TITLE}", notes_intro(TITLE, TARGET))

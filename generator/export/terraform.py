@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.model import ChecklistItem, Placeholder, Playbook, Severity, StatusTemplate
+from generator.export.left_out import unused_parts
+from generator.model import (
+    ChecklistItem,
+    Placeholder,
+    Playbook,
+    Role,
+    Severity,
+    StatusTemplate,
+)
 from generator.render.filters import md
 
 #: `{name}` in a status template, as the validator reads it (`generator.validate.rules_text`).
@@ -80,6 +88,22 @@ def severity_description(severity: Severity) -> str:
 def levels_text(playbook: Playbook, ids: Iterable[str]) -> str:
     """`SEV-1, SEV-2` for level and group ids; empty for "every level"."""
     return ", ".join(playbook.severity(level).label for level in playbook.levels_of(ids))
+
+
+def role_duties(role: Role) -> list[str]:
+    """A role's responsibilities and, when it has them, what is not its job: one part each."""
+    parts = ["Responsibilities:\n" + bullets(role.responsibilities)]
+    if role.not_their_job:
+        parts.append("Not their job:\n" + bullets(role.not_their_job))
+    return parts
+
+
+def template_title(playbook: Playbook, template: StatusTemplate) -> str:
+    """`Investigating: Customers (SEV-1, SEV-2)`: stage, audience and the levels it is for."""
+    stage = playbook.stage(template.stage)
+    audience = next(a for a in playbook.communication.audiences if a.id == template.audience)
+    levels = levels_text(playbook, template.severities)
+    return f"{stage.name}: {audience.name}" + (f" ({levels})" if levels else "")
 
 
 # --------------------------------------------------------------------------- placeholders
@@ -209,6 +233,12 @@ class TerraformExport:
                 out[f"{self.target}-{stem}.tf.json"] = _json({"//": header, "resource": chosen})
         return out
 
+    def notes_file(self, provider_title: str) -> str:
+        """The Markdown file that lists what the provider could not hold."""
+        return self.notes.render(
+            f"Not exported to {provider_title}", notes_intro(provider_title, self.target)
+        )
+
     def write(self, out_dir: Path, groups: Mapping[str, tuple[str, ...]], notes: str) -> list[Path]:
         """Write every file into `out_dir` (created); returns the paths, sorted."""
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -236,6 +266,12 @@ def notes_intro(provider_title: str, target: str) -> str:
         "nothing is lost without a word: keep these parts in the playbook site or the "
         "one-document export (`playbook export --to html`), or configure them in the tool by hand."
     )
+
+
+def note_other_parts(notes: Notes, playbook: Playbook) -> None:
+    """The playbook parts none of the three providers can hold (all but status templates)."""
+    for part in unused_parts(playbook, {"status_templates"}):
+        notes.add("Other parts of the playbook", part)
 
 
 def note_unused(notes: Notes, section: str, label: str, fields: list[str]) -> None:
