@@ -19,25 +19,9 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.model import Playbook
-from generator.pipeline import validate_playbook
 from generator.render.filters import Token, parse_inline
 from tests.chromium import CHROMIUM
-
-ROOT = Path(__file__).resolve().parent.parent
-PRESETS_DIR = ROOT / "generator" / "scaffold" / "presets"
-
-
-def presets() -> list[Path]:
-    found = sorted(p for p in PRESETS_DIR.iterdir() if p.is_dir()) if PRESETS_DIR.is_dir() else []
-    assert found, f"no preset folders under {PRESETS_DIR}"
-    return found
-
-
-PLAYBOOKS = [ROOT / "playbook", *presets()]
-
-
-def playbook_id(path: Path) -> str:
-    return "default" if path.name == "playbook" else path.name
+from tests.export.playbooks import PLAYBOOKS, ROOT, model_of, playbook_id
 
 
 def export(playbook: Path, target: str, out: Path) -> str:
@@ -127,12 +111,6 @@ def missing(model: Playbook, shown: str, *, literal: set[str]) -> dict[str, list
             if wanted not in shown:
                 gaps.setdefault(kind, []).append(wanted)
     return gaps
-
-
-def model_of(playbook: Path) -> Playbook:
-    result = validate_playbook(playbook)
-    assert result.model is not None
-    return result.model
 
 
 def literal_texts(model: Playbook) -> set[str]:

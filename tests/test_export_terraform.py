@@ -18,11 +18,9 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.model import Playbook
-from generator.pipeline import validate_playbook
+from tests.export.playbooks import PLAYBOOKS, ROOT, model_of, playbook_id
 
-ROOT = Path(__file__).resolve().parent.parent
 PROVIDERS_DIR = ROOT / "tests" / "export" / "providers"
-PRESETS_DIR = ROOT / "generator" / "scaffold" / "presets"
 TARGETS = ("incident-io", "rootly", "firehydrant")
 
 #: Per target: the resource types holding levels, roles and status templates.
@@ -43,29 +41,10 @@ KINDS = {
 }
 
 
-def presets() -> list[Path]:
-    found = sorted(p for p in PRESETS_DIR.iterdir() if p.is_dir()) if PRESETS_DIR.is_dir() else []
-    assert found, f"no preset folders under {PRESETS_DIR}"
-    return found
-
-
-PLAYBOOKS = [ROOT / "playbook", *presets()]
-
-
-def playbook_id(path: Path) -> str:
-    return "default" if path.name == "playbook" else path.name
-
-
 def export(playbook: Path, target: str, out: Path) -> Path:
     result = CliRunner().invoke(main, ["export", "--to", target, str(playbook), "--out", str(out)])
     assert result.exit_code == 0, result.output
     return out
-
-
-def model_of(playbook: Path) -> Playbook:
-    result = validate_playbook(playbook)
-    assert result.model is not None, [f.message for f in result.errors]
-    return result.model
 
 
 def resources(folder: Path) -> dict[str, dict[str, dict[str, Any]]]:
