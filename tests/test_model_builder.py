@@ -464,21 +464,20 @@ def test_without_the_optional_files() -> None:
     assert "incident-types" not in [r.file for r in model.file_reviews]
 
 
+def one_question_tree(*answers: dict[str, str]) -> dict[str, Any]:
+    """A decision tree of one question, `Is it down?`, with these answers (each a result)."""
+    return {
+        "start": "down",
+        "nodes": [{"id": "down", "question": "Is it down?", "answers": list(answers)}],
+    }
+
+
 def test_decision_tree_answers_carry_a_type() -> None:
     document = minimal_document()
-    document["decision-tree"] = {
-        "start": "down",
-        "nodes": [
-            {
-                "id": "down",
-                "question": "Is it down?",
-                "answers": [
-                    {"label": "Yes", "severity": "sev1", "note": "Page everyone."},
-                    {"label": "Breach", "severity": "sev1", "type": "security"},
-                ],
-            }
-        ],
-    }
+    document["decision-tree"] = one_question_tree(
+        {"label": "Yes", "severity": "sev1", "note": "Page everyone."},
+        {"label": "Breach", "severity": "sev1", "type": "security"},
+    )
     assert schema_errors(document) == []
     tree = build_model(document).decision_tree
     assert tree is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from generator.model import Playbook
 from generator.model_builder import build_model
 from generator.pipeline import validate_playbook
 from generator.render.widget_data import composer_data, tree_data
-from tests.test_model_builder import minimal_document
+from tests.test_model_builder import minimal_document, one_question_tree
 
 
 @pytest.fixture
@@ -165,33 +166,13 @@ def test_tree_without_the_tree_file(playbook: Playbook) -> None:
 
 def test_tree_answers_keep_only_what_is_set() -> None:
     document = minimal_document()
-    document["decision-tree"] = {
-        "start": "down",
-        "nodes": [
-            {
-                "id": "down",
-                "question": "Is it down?",
-                "answers": [
-                    {"label": "Breach", "severity": "sev1", "type": "security"},
-                    {"label": "No", "severity": "sev2", "note": "Keep watching."},
-                ],
-            }
-        ],
-    }
-    tree = tree_data(build_model(document))["decision-tree"]
-    assert tree == {
-        "start": "down",
-        "nodes": [
-            {
-                "id": "down",
-                "question": "Is it down?",
-                "answers": [
-                    {"label": "Breach", "severity": "sev1", "type": "security"},
-                    {"label": "No", "severity": "sev2", "note": "Keep watching."},
-                ],
-            }
-        ],
-    }
+    written = one_question_tree(
+        {"label": "Breach", "severity": "sev1", "type": "security"},
+        {"label": "No", "severity": "sev2", "note": "Keep watching."},
+    )
+    document["decision-tree"] = copy.deepcopy(written)
+    # Exactly what the author wrote: no empty `next`, `note` or `type` is added to an answer.
+    assert tree_data(build_model(document))["decision-tree"] == written
 
 
 def test_default_playbook_widget_data_is_small_and_worded() -> None:
