@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.lazy_names import lazy_attribute
+
 __all__ = [
     "TRANSLATION_RULES",
     "Fallback",
@@ -35,8 +37,4 @@ _HOMES = {
 
 def __getattr__(name: str) -> Any:
     """Import on first use: validation without translations never pays for these modules."""
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(_HOMES[name]), name)
+    return lazy_attribute(__name__, _HOMES, name)

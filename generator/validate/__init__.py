@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.lazy_names import lazy_attribute
+
 __all__ = ["RULES", "SchemaError", "SchemaSet", "check_schema", "run_rules"]
 
 #: Where each name lives; imported on first use, because jsonschema (behind `check_schema` and
@@ -22,8 +24,4 @@ _HOMES = {
 
 
 def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(_HOMES[name]), name)
+    return lazy_attribute(__name__, _HOMES, name)
