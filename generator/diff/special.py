@@ -94,7 +94,7 @@ def _compare_entry(
     gone = [e for e in old.also_on if e not in new.also_on]
     came = [e for e in new.also_on if e not in old.also_on]
     for event in gone:
-        text = f"{subject}: {who} no longer updated {words.TRIGGERS.get(event, event)}"
+        text = f"{subject}: {who} no longer updated {words.trigger(event)}"
         col.add(
             "cadence",
             "removed",
@@ -105,7 +105,7 @@ def _compare_entry(
             less_strict="fewer events trigger an update",
         )
     for event in came:
-        text = f"{subject}: {who} also updated {words.TRIGGERS.get(event, event)}"
+        text = f"{subject}: {who} also updated {words.trigger(event)}"
         col.add("cadence", "added", subject, text, field=f"{who} updates on events", new=event)
     if old.long_incident != new.long_incident:
         col.changed(

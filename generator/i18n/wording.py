@@ -1,37 +1,27 @@
-"""Playbook values in the words of a language, through its catalogue.
+"""Playbook values in words, the one place they are worded, in any language through its catalogue.
 
-The same values as `generator.wording` (which stays the English reference the pages use today),
-worded with gettext messages so a language is one catalogue: `interval("15m", ja)` is "15分ごと",
-`interval("1h", ja)` is "1時間ごと", and with the English catalogue (none) every function returns
-exactly what `generator.wording` returns (a test compares them value by value). Counts use
-`ngettext`, so languages with several plural forms get them from their catalogue's plural rule.
+Every sentence is a gettext message, so a language is one catalogue: `interval("15m", ja)` is
+"15分ごと", `interval("1h", ja)` is "1時間ごと"; with no catalogue (`gettext.NullTranslations`)
+the message ids come back, which are the English the pages show. `generator.wording` is the
+English front the pages, widgets, diff and exports call. Counts use `ngettext`, so languages with
+several plural forms get them from their catalogue's plural rule.
 
-Every function of `generator.wording` that words a value has a twin here taking the catalogue
-(`generator.i18n.catalogue(lang)`) as its last argument, and returns "" for an absent value as
-`generator.wording` does. Names and conditions come from the (translated) model; `role_title` and
-`capital` are reused as they are (no-ops for scripts without capitals).
+Each function takes the catalogue (`generator.i18n.catalogue(lang)`) as its last argument and
+returns "" for an absent value (callers print nothing for "", never "not required"). Names and
+conditions come from the (translated) model; `role_title` and `capital` are no-ops for scripts
+without capitals.
 """
 
 # ruff: noqa: RUF002  (examples in Japanese use full-width punctuation on purpose)
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from generator import durations
-from generator.model import (
-    Cadence,
-    Executives,
-    FirstUpdate,
-    FollowUp,
-    LongIncident,
-    PageEntry,
-    Playbook,
-    PublicCommunication,
-    Role,
-    Severity,
-)
-from generator.wording import capital, role_title
+
+if TYPE_CHECKING:
+    from generator import model
 
 
 class Catalogue(Protocol):
@@ -120,15 +110,63 @@ def interval(value: str | None, catalogue: Catalogue) -> str:
     return catalogue.gettext("every %(duration)s") % {"duration": _amount(catalogue, amount, unit)}
 
 
+# --------------------------------------------------------------------------- schema choices
+
+
+def N_(message: str) -> str:
+    """Marks a message id for extraction; it is translated where it is looked up."""
+    return message
+
+
+#: The words of every schema choice, by (the property that holds it, the choice); "after" is an
+#: event after "immediately after ...", "from" the same event after "within 5 minutes of ...",
+#: "when" a rule for executives and public communication that needs no condition.
+_CHOICES: dict[tuple[str, str], str] = {
+    ("from", "declared"): N_("the incident being declared"),
+    ("from", "response-started"): N_("the response starting"),
+    ("from", "previous-message"): N_("the previous message"),
+    ("from", "impact-changed"): N_("the impact changing"),
+    ("after", "declared"): N_("the incident is declared"),
+    ("after", "response-started"): N_("the response starts"),
+    ("after", "previous-message"): N_("the previous message"),
+    ("after", "impact-changed"): N_("the impact changes"),
+    ("also_on", "impact-changed"): N_("when the impact changes"),
+    ("also_on", "stage-changed"): N_("when the status stage changes"),
+    ("also_on", "severity-changed"): N_("when the severity changes"),
+    ("also_on", "resolved"): N_("when it is resolved"),
+    ("how", "page"): N_("page"),
+    ("how", "chat-command"): N_("chat command"),
+    ("how", "phone"): N_("phone"),
+    ("how", "ticket"): N_("ticket"),
+    ("how", "email"): N_("email"),
+    ("when", "always"): N_("Always"),
+    ("when", "if-customer-facing"): N_("If customers can see it"),
+    ("when", "never"): N_("Never"),
+}
+
+
+def choices(kind: str, catalogue: Catalogue) -> dict[str, str]:
+    """Every choice of one kind ("from", "after", "also_on", "how", "when") in words, as a table
+    for readers that look choices up (`generator.wording.TRIGGERS`, the schema coverage test)."""
+    return {
+        name: catalogue.gettext(message)
+        for (of_kind, name), message in _CHOICES.items()
+        if of_kind == kind
+    }
+
+
+def choice(kind: str, name: str, catalogue: Catalogue) -> str:
+    """One schema choice in words; a choice without words stays as written."""
+    message = _CHOICES.get((kind, name))
+    return catalogue.gettext(message) if message else name
+
+
+# --------------------------------------------------------------------------- values
+
+
 def event(name: str, catalogue: Catalogue) -> str:
     """What a deadline counts from, after "of": "the response starting" / "対応開始"."""
-    words = {
-        "declared": catalogue.gettext("the incident being declared"),
-        "response-started": catalogue.gettext("the response starting"),
-        "previous-message": catalogue.gettext("the previous message"),
-        "impact-changed": catalogue.gettext("the impact changing"),
-    }
-    return words.get(name, name)
+    return choice("from", name, catalogue)
 
 
 def deadline(value: str | None, from_event: str, catalogue: Catalogue) -> str:
@@ -137,12 +175,7 @@ def deadline(value: str | None, from_event: str, catalogue: Catalogue) -> str:
     if not value:
         return ""
     if value in durations.NAMED_DURATIONS:
-        after = {
-            "declared": catalogue.gettext("the incident is declared"),
-            "response-started": catalogue.gettext("the response starts"),
-            "previous-message": catalogue.gettext("the previous message"),
-            "impact-changed": catalogue.gettext("the impact changes"),
-        }.get(from_event, from_event)
+        after = choice("after", from_event, catalogue)
         return catalogue.gettext("%(deadline)s after %(event)s") % {
             "deadline": within(value, catalogue),
             "event": after,
@@ -155,13 +188,7 @@ def deadline(value: str | None, from_event: str, catalogue: Catalogue) -> str:
 
 def trigger(name: str, catalogue: Catalogue) -> str:
     """An update trigger: "when the impact changes" / "影響が変わったとき"."""
-    words = {
-        "impact-changed": catalogue.gettext("when the impact changes"),
-        "stage-changed": catalogue.gettext("when the status stage changes"),
-        "severity-changed": catalogue.gettext("when the severity changes"),
-        "resolved": catalogue.gettext("when it is resolved"),
-    }
-    return words.get(name, name)
+    return choice("also_on", name, catalogue)
 
 
 def triggers(names: Iterable[str], catalogue: Catalogue) -> str:
@@ -177,7 +204,7 @@ def triggers(names: Iterable[str], catalogue: Catalogue) -> str:
 # --------------------------------------------------------------------------- cadence sentences
 
 
-def first_update(entry: FirstUpdate, catalogue: Catalogue) -> str:
+def first_update(entry: model.FirstUpdate, catalogue: Catalogue) -> str:
     """ "first update within 15 minutes of the incident being declared" / "初回の更新は
     インシデントの宣言から15分以内"."""
     return catalogue.gettext("first update %(deadline)s") % {
@@ -185,7 +212,7 @@ def first_update(entry: FirstUpdate, catalogue: Catalogue) -> str:
     }
 
 
-def follow_up(entry: FollowUp, catalogue: Catalogue) -> str:
+def follow_up(entry: model.FollowUp, catalogue: Catalogue) -> str:
     """A named message: "Scoping update within 30 minutes of the previous message"."""
     return catalogue.gettext("%(name)s %(deadline)s") % {
         "name": entry.name,
@@ -202,7 +229,7 @@ def stage_interval(every: str, stage_name: str, catalogue: Catalogue) -> str:
     }
 
 
-def long_incident(entry: LongIncident, lead: Role, catalogue: Catalogue) -> str:
+def long_incident(entry: model.LongIncident, lead: model.Role, catalogue: Catalogue) -> str:
     """ "after 4 hours: every hour" / "4時間経過後は1時間ごと"; without `every`, at the lead's
     discretion."""
     if entry.every:
@@ -219,14 +246,14 @@ def long_incident(entry: LongIncident, lead: Role, catalogue: Catalogue) -> str:
     }
 
 
-def cadence_phrase(entry: Cadence, playbook: Playbook, catalogue: Catalogue) -> str:
+def cadence_phrase(entry: model.Cadence, playbook: model.Playbook, catalogue: Catalogue) -> str:
     """One cell of severity x audience in one phrase, lower case, no final full stop (as
     `generator.wording.cadence_phrase`); parts joined by the catalogue's "; "."""
     parts: list[str] = []
     if entry.first_update:
         parts.append(first_update(entry.first_update, catalogue))
     parts.extend(follow_up(item, catalogue) for item in entry.follow_ups)
-    names = {stage.id: stage.name for stage in playbook.stages}
+    names = stage_names(playbook)
     by_stage = [
         stage_interval(item.every, names.get(item.stage, item.stage), catalogue)
         for item in entry.by_stage
@@ -250,7 +277,7 @@ def cadence_phrase(entry: Cadence, playbook: Playbook, catalogue: Catalogue) -> 
     return catalogue.gettext("; ").join(parts)
 
 
-def cadence(entry: Cadence, playbook: Playbook, catalogue: Catalogue) -> str:
+def cadence(entry: model.Cadence, playbook: model.Playbook, catalogue: Catalogue) -> str:
     """`cadence_phrase` with a capital letter (languages without capitals are unchanged)."""
     return capital(cadence_phrase(entry, playbook, catalogue))
 
@@ -258,23 +285,18 @@ def cadence(entry: Cadence, playbook: Playbook, catalogue: Catalogue) -> str:
 # --------------------------------------------------------------------------- who is told
 
 
-def _condition(when: str, condition: str, lead: Role, catalogue: Catalogue) -> str:
+def _condition(when: str, condition: str, lead: model.Role, catalogue: Catalogue) -> str:
     if when == "conditional":
         if condition:
             return catalogue.gettext("Conditional: %(condition)s") % {"condition": condition}
         return catalogue.gettext("Conditional")
     if when == "lead-decides":
         return capital(catalogue.gettext("the %(role)s decides") % {"role": role_title(lead)})
-    fixed = {
-        "always": catalogue.gettext("Always"),
-        "if-customer-facing": catalogue.gettext("If customers can see it"),
-        "never": catalogue.gettext("Never"),
-    }
-    return fixed.get(when, when)
+    return choice("when", when, catalogue)
 
 
 def public_communication(
-    value: PublicCommunication | None, lead: Role, catalogue: Catalogue
+    value: model.PublicCommunication | None, lead: model.Role, catalogue: Catalogue
 ) -> str:
     """ "Always", "If customers can see it", "Conditional: ...", "The incident commander
     decides", "Never"; absent -> ""."""
@@ -283,7 +305,7 @@ def public_communication(
     return _condition(value.when, value.condition, lead, catalogue)
 
 
-def executives(value: Executives | None, lead: Role, catalogue: Catalogue) -> str:
+def executives(value: model.Executives | None, lead: model.Role, catalogue: Catalogue) -> str:
     """ "Always, within 15 minutes" / "常に（15分以内）"; absent -> ""."""
     if value is None:
         return ""
@@ -299,15 +321,9 @@ def executives(value: Executives | None, lead: Role, catalogue: Catalogue) -> st
 # --------------------------------------------------------------------------- paging
 
 
-def page_how(entry: PageEntry, catalogue: Catalogue) -> str:
+def page_how(entry: model.PageEntry, catalogue: Catalogue) -> str:
     """ "page, high urgency" / "ページ（緊急度：高）"; "chat command !ic page"."""
-    how = {
-        "page": catalogue.gettext("page"),
-        "chat-command": catalogue.gettext("chat command"),
-        "phone": catalogue.gettext("phone"),
-        "ticket": catalogue.gettext("ticket"),
-        "email": catalogue.gettext("email"),
-    }.get(entry.how, entry.how)
+    how = choice("how", entry.how, catalogue)
     if entry.how == "chat-command" and entry.command:
         how += f" {entry.command}"
     if entry.how == "phone" and entry.phone:
@@ -323,7 +339,7 @@ def page_how(entry: PageEntry, catalogue: Catalogue) -> str:
     return how
 
 
-def escalation(entry: PageEntry, catalogue: Catalogue) -> str:
+def escalation(entry: model.PageEntry, catalogue: Catalogue) -> str:
     """ "no acknowledgement within 15 minutes: the next step"; no escalation -> ""."""
     if not entry.escalate_after:
         return ""
@@ -332,10 +348,10 @@ def escalation(entry: PageEntry, catalogue: Catalogue) -> str:
     }
 
 
-def page_chain(entries: Iterable[PageEntry], catalogue: Catalogue) -> str:
+def page_chain(entries: Iterable[model.PageEntry], catalogue: Catalogue) -> str:
     """The whole chain in one phrase, each step with how it is reached and when to move on."""
     text = ""
-    previous: PageEntry | None = None
+    previous: model.PageEntry | None = None
     for entry in entries:
         step = catalogue.gettext("%(who)s (%(how)s)") % {
             "who": entry.who,
@@ -354,7 +370,7 @@ def page_chain(entries: Iterable[PageEntry], catalogue: Catalogue) -> str:
     return text
 
 
-def lead(severity: Severity, playbook: Playbook, catalogue: Catalogue) -> str:
+def lead(severity: model.Severity, playbook: model.Playbook, catalogue: Catalogue) -> str:
     """ "Incident manager, assigned within 10 minutes" / "インシデントマネージャー（10分以内に
     指名）"."""
     name = playbook.lead_for(severity.id).name
@@ -369,3 +385,25 @@ def yes_no(value: bool | None, catalogue: Catalogue) -> str:
     if value is None:
         return ""
     return catalogue.gettext("Yes") if value else catalogue.gettext("No")
+
+
+# --------------------------------------------------------------------------- neutral helpers
+
+
+def stage_names(playbook: model.Playbook) -> dict[str, str]:
+    """Status stage names by id, as the (translated) model names them."""
+    return {stage.id: stage.name for stage in playbook.stages}
+
+
+def role_title(role: model.Role) -> str:
+    """A role's name inside a sentence: "Incident commander" -> "incident commander"; names with
+    capitals after the first letter ("IT Lead", "Duty Manager") stay as written."""
+    name = role.name
+    rest = name[1:]
+    return name[:1].lower() + rest if rest == rest.lower() else name
+
+
+def capital(value: str) -> str:
+    """Upper-case the first letter only (Jinja's `capitalize` lowers the rest: `SEV` -> `Sev`)."""
+    text = str(value)
+    return text[:1].upper() + text[1:]

@@ -7,4 +7,4 @@ loading the site renderer (Jinja, templates).
 from __future__ import annotations
 
 from generator.wording import *  # noqa: F403
-from generator.wording import PUBLIC_COMMUNICATION, TRIGGERS  # noqa: F401  (named for readers)
+from generator.wording import TRIGGERS  # noqa: F401  (named for readers)
