@@ -217,10 +217,7 @@ class _Compiler:
             regex = f"re.compile({node['pattern']!r})"
             self.constants.append(regex)
             tests.append(f"_c{len(self.constants) - 1}.search(x) is None")
-        if "minLength" in node:
-            tests.append(f"len(x) < {int(node['minLength'])}")
-        if "maxLength" in node:
-            tests.append(f"len(x) > {int(node['maxLength'])}")
+        tests += _length_bounds(node, "minLength", "maxLength")
         return [f"if isinstance(x, str) and ({test}): return False" for test in tests]
 
     def number_checks(self, node: dict[str, Any]) -> list[str]:
@@ -259,13 +256,11 @@ class _Compiler:
         if "propertyNames" in node:
             check = self.sub(document, pointer, "propertyNames")
             tests.append(f"if not all({check}(k) for k in x): return False")
-        if "minProperties" in node:
-            tests.append(f"if len(x) < {int(node['minProperties'])}: return False")
-        if "maxProperties" in node:
-            tests.append(f"if len(x) > {int(node['maxProperties'])}: return False")
-        if not tests:
-            return []
-        return ["if isinstance(x, dict):", *("    " + test for test in tests)]
+        tests += [
+            f"if {bound}: return False"
+            for bound in _length_bounds(node, "minProperties", "maxProperties")
+        ]
+        return _when_instance("dict", tests)
 
     def array_checks(self, document: str, pointer: str, node: dict[str, Any]) -> list[str]:
         tests: list[str] = []
@@ -274,15 +269,12 @@ class _Compiler:
                 raise NotCompilable("items as a list (an older draft)")
             check = self.sub(document, pointer, "items")
             tests.append(f"if not all({check}(v) for v in x): return False")
-        if "minItems" in node:
-            tests.append(f"if len(x) < {int(node['minItems'])}: return False")
-        if "maxItems" in node:
-            tests.append(f"if len(x) > {int(node['maxItems'])}: return False")
+        tests += [
+            f"if {bound}: return False" for bound in _length_bounds(node, "minItems", "maxItems")
+        ]
         if node.get("uniqueItems") is True:
             tests.append("if not _unique(x): return False")
-        if not tests:
-            return []
-        return ["if isinstance(x, list):", *("    " + test for test in tests)]
+        return _when_instance("list", tests)
 
     def combinations(self, document: str, pointer: str, node: dict[str, Any]) -> list[str]:
         out: list[str] = []
@@ -340,6 +332,24 @@ _KNOWN = frozenset(
         "if",
     }
 )
+
+
+def _length_bounds(node: dict[str, Any], least: str, most: str) -> list[str]:
+    """`len(x) < n` / `len(x) > n` for a keyword pair such as minItems/maxItems: the length
+    conditions that make a value fail, the same for strings, objects and arrays."""
+    bounds = []
+    if least in node:
+        bounds.append(f"len(x) < {int(node[least])}")
+    if most in node:
+        bounds.append(f"len(x) > {int(node[most])}")
+    return bounds
+
+
+def _when_instance(kind: str, tests: list[str]) -> list[str]:
+    """`tests` (statements) indented under `if isinstance(x, kind):`; none when there are none."""
+    if not tests:
+        return []
+    return [f"if isinstance(x, {kind}):", *("    " + test for test in tests)]
 
 
 def _escape(step: str) -> str:
