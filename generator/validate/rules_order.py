@@ -104,18 +104,17 @@ def _intervals(
         if seconds is not None:
             timed.append((level, str(value), seconds, path))
     while_in = f" while {stage}" if stage else ""
-    for (higher, slow, slow_s, path), (lower, fast, fast_s, _) in pairwise(timed):
-        if slow_s > fast_s:
-            finding = doc.finding(
-                "cadence-order",
-                f"at {higher}, {audience} hear from us {_every(slow)}{while_in}, less often than"
-                f" at the less severe {lower} ({_every(fast)})",
-                "communication",
-                path,
-                hint=f"update {audience} at least as often at {higher} as at {lower}"
-                + (f" in the stage '{stage}'" if stage else ""),
-            )
-            yield finding, path
+    for higher, slow, lower, fast, path in _slower_when_more_severe(timed):
+        finding = doc.finding(
+            "cadence-order",
+            f"at {higher}, {audience} hear from us {_every(slow)}{while_in}, less often than"
+            f" at the less severe {lower} ({_every(fast)})",
+            "communication",
+            path,
+            hint=f"update {audience} at least as often at {higher} as at {lower}"
+            + (f" in the stage '{stage}'" if stage else ""),
+        )
+        yield finding, path
 
 
 def _deadlines(
@@ -143,17 +142,26 @@ def _deadlines(
                 (level, follow["within"], durations.sort_key(follow["within"]), path)
             )
     for name, timed in series.items():
-        for (higher, slow, slow_s, path), (lower, fast, fast_s, _) in pairwise(timed):
-            if slow_s > fast_s:
-                finding = doc.finding(
-                    "cadence-order",
-                    f"at {higher}, {name} to {audience} is due within {slow}, later than at the"
-                    f" less severe {lower} ({fast})",
-                    "communication",
-                    path,
-                    hint=f"make it due at {higher} no later than at {lower}: {fast} or less",
-                )
-                yield finding, path
+        for higher, slow, lower, fast, path in _slower_when_more_severe(timed):
+            finding = doc.finding(
+                "cadence-order",
+                f"at {higher}, {name} to {audience} is due within {slow}, later than at the"
+                f" less severe {lower} ({fast})",
+                "communication",
+                path,
+                hint=f"make it due at {higher} no later than at {lower}: {fast} or less",
+            )
+            yield finding, path
+
+
+def _slower_when_more_severe(
+    timed: list[tuple[str, str, float, DataPath]],
+) -> Iterator[tuple[str, str, str, str, DataPath]]:
+    """Neighbouring levels (most severe first, each `(level, written, seconds, path)`) where the
+    more severe one waits longer: `(higher, its value, lower, its value, the higher's path)`."""
+    for (higher, slow, slow_s, path), (lower, fast, fast_s, _) in pairwise(timed):
+        if slow_s > fast_s:
+            yield higher, slow, lower, fast, path
 
 
 def _every(value: str) -> str:
