@@ -13,6 +13,9 @@ import re
 
 from generator.export.left_out import unused_fields
 from generator.export.terraform import (
+    ROLE_FIELDS,
+    SEVERITY_FIELDS,
+    TEMPLATE_FIELDS,
     TemplateSyntax,
     TerraformExport,
     item_conditions,
@@ -47,10 +50,6 @@ SYNTAX = TemplateSyntax(
         "started_at": "incident.started_at",
     }
 )
-
-SEVERITY_FIELDS = ("id", "label", "name", "summary", "definition")
-ROLE_FIELDS = ("id", "name", "summary", "responsibilities", "not_their_job")
-TEMPLATE_FIELDS = ("id", "stage", "audience", "title", "body", "placeholders", "severities")
 
 
 def build(playbook: Playbook) -> TerraformExport:

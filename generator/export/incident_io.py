@@ -7,8 +7,10 @@ resource either, a role's checklist items are written into its `instructions`, g
 
 from __future__ import annotations
 
+from generator.export import terraform
 from generator.export.left_out import unused_fields
 from generator.export.terraform import (
+    SEVERITY_FIELDS,
     TerraformExport,
     bullets,
     item_line,
@@ -29,8 +31,8 @@ SEVERITY = "incident_severity"
 ROLE = "incident_incident_role"
 FILES = {"severities": (SEVERITY,), "roles": (ROLE,)}
 
-SEVERITY_FIELDS = ("id", "label", "name", "summary", "definition")
-ROLE_FIELDS = ("id", "name", "short", "summary", "responsibilities", "not_their_job")
+#: A role's short name is its `shortform` here.
+ROLE_FIELDS = (*terraform.ROLE_FIELDS, "short")
 
 
 def build(playbook: Playbook) -> TerraformExport:

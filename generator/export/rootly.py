@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from generator.export.left_out import unused_fields
 from generator.export.terraform import (
+    ROLE_FIELDS,
+    SEVERITY_FIELDS,
+    TEMPLATE_FIELDS,
     TemplateSyntax,
     TerraformExport,
     item_conditions,
@@ -47,10 +50,6 @@ SYNTAX = TemplateSyntax({"summary": "incident.title", "severity": "incident.seve
 #: The status values of a Rootly status-page update (Rootly API, status page events); a stage
 #: with one of these ids sets the update's status.
 UPDATE_STATUSES = ("investigating", "identified", "monitoring", "resolved")
-
-SEVERITY_FIELDS = ("id", "label", "name", "summary", "definition")
-ROLE_FIELDS = ("id", "name", "summary", "responsibilities", "not_their_job")
-TEMPLATE_FIELDS = ("id", "stage", "audience", "title", "body", "placeholders", "severities")
 
 
 def build(playbook: Playbook) -> TerraformExport:

@@ -90,6 +90,15 @@ def levels_text(playbook: Playbook, ids: Iterable[str]) -> str:
     return ", ".join(playbook.severity(level).label for level in playbook.levels_of(ids))
 
 
+#: The model fields an export carries when it writes what the helpers below write: the id (as the
+#: resource name) and the label with `severity_description`; name, summary and `role_duties`;
+#: `template_title` with the `translate`d title, body and placeholders. `left_out.unused_fields`
+#: lists the rest in the notes.
+SEVERITY_FIELDS = ("id", "label", "name", "summary", "definition")
+ROLE_FIELDS = ("id", "name", "summary", "responsibilities", "not_their_job")
+TEMPLATE_FIELDS = ("id", "stage", "audience", "title", "body", "placeholders", "severities")
+
+
 def role_duties(role: Role) -> list[str]:
     """A role's responsibilities and, when it has them, what is not its job: one part each."""
     parts = ["Responsibilities:\n" + bullets(role.responsibilities)]
