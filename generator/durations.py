@@ -2,16 +2,15 @@
 `next-business-day`).
 
 The model keeps the author's string; this module turns it into a `timedelta` where arithmetic is
-needed (strictness rules comparing levels, the composer's "next update by") and into words for
-pages ("5 minutes", "next business day").
+needed (strictness rules comparing levels, the composer's "next update by"). Words for pages
+("5 minutes", "next business day") come from `generator.wording`, the one place that words values.
 
 Business days (`5bd`) are worded as such ("5 business days") but measured as that many calendar
 days: the model has no calendar, so ordering and the composer's arithmetic count `5bd` as `5d`.
 
 Decision: `parse_duration` returns `None` for `next-business-day`, because its length depends on
 the day and hour it starts (a Friday evening runs into Monday). `immediately` is `timedelta(0)`.
-Cadence words (`as-progress-dictates`, `none`) are not durations: `parse_duration` rejects them
-and `format_interval` turns them into words.
+Cadence words (`as-progress-dictates`, `none`) are not durations: `parse_duration` rejects them.
 """
 
 from __future__ import annotations
@@ -30,20 +29,14 @@ NAMED_DURATIONS: tuple[str, ...] = (IMMEDIATELY, NEXT_BUSINESS_DAY)
 CADENCE_WORDS: tuple[str, ...] = (AS_PROGRESS_DICTATES, NO_UPDATES)
 
 _AMOUNT = re.compile(r"^([1-9][0-9]{0,3})(m|h|d|w|bd)$")
-_UNITS: dict[str, tuple[timedelta, str]] = {
-    "m": (timedelta(minutes=1), "minute"),
-    "h": (timedelta(hours=1), "hour"),
-    "d": (timedelta(days=1), "day"),
-    "w": (timedelta(weeks=1), "week"),
-    "bd": (timedelta(days=1), "business day"),
+_UNITS: dict[str, timedelta] = {
+    "m": timedelta(minutes=1),
+    "h": timedelta(hours=1),
+    "d": timedelta(days=1),
+    "w": timedelta(weeks=1),
+    "bd": timedelta(days=1),
 }
 _ONE_DAY = timedelta(days=1).total_seconds()
-_WORDS = {
-    IMMEDIATELY: "immediately",
-    NEXT_BUSINESS_DAY: "next business day",
-    AS_PROGRESS_DICTATES: "as progress dictates",
-    NO_UPDATES: "no scheduled updates",
-}
 
 
 def is_duration(text: object) -> bool:
@@ -67,30 +60,8 @@ def parse_duration(text: str) -> timedelta | None:
         return timedelta(0)
     if text == NEXT_BUSINESS_DAY:
         return None
-    amount, unit = _split(text)
-    return _UNITS[unit][0] * amount
-
-
-def format_duration(text: str) -> str:
-    """A duration in words: `5m` -> "5 minutes", `1h` -> "1 hour", `next-business-day` ->
-    "next business day". Raises `ValueError` for anything that is not a duration."""
-    if text in NAMED_DURATIONS:
-        return _WORDS[text]
-    amount, unit = _split(text)
-    word = _UNITS[unit][1]
-    return f"{amount} {word}" if amount == 1 else f"{amount} {word}s"
-
-
-def format_interval(text: str) -> str:
-    """A cadence interval in words, in the one form every page and widget shows: `15m` ->
-    "every 15 minutes", `1h` -> "every hour", `as-progress-dictates` -> "as progress dictates",
-    `none` -> "no scheduled updates"."""
-    if text in CADENCE_WORDS or text in NAMED_DURATIONS:
-        return _WORDS[text]
-    amount, unit = _split(text)
-    if amount == 1:
-        return f"every {_UNITS[unit][1]}"
-    return f"every {format_duration(text)}"
+    amount, unit = split(text)
+    return _UNITS[unit] * amount
 
 
 def minutes(text: str) -> int | None:
@@ -114,7 +85,8 @@ def sort_key(text: str) -> float:
     return length.total_seconds()
 
 
-def _split(text: str) -> tuple[int, str]:
+def split(text: str) -> tuple[int, str]:
+    """`5bd` -> (5, "bd"); raises `ValueError` saying what a duration looks like."""
     match = _AMOUNT.match(text) if isinstance(text, str) else None
     if match is None:
         raise ValueError(

@@ -10,9 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator import durations, wording
 from generator.durations import (
-    format_duration,
-    format_interval,
     is_duration,
     is_interval,
     minutes,
@@ -59,48 +58,13 @@ def test_non_strings_are_not_durations() -> None:
     assert not is_interval(15)
 
 
-@pytest.mark.parametrize(
-    ("text", "words"),
-    [
-        ("1m", "1 minute"),
-        ("5m", "5 minutes"),
-        ("1h", "1 hour"),
-        ("4h", "4 hours"),
-        ("1d", "1 day"),
-        ("2d", "2 days"),
-        ("1w", "1 week"),
-        ("2w", "2 weeks"),
-        ("1bd", "1 business day"),
-        ("5bd", "5 business days"),
-        ("immediately", "immediately"),
-        ("next-business-day", "next business day"),
-    ],
-)
-def test_format_duration(text: str, words: str) -> None:
-    assert format_duration(text) == words
-
-
-def test_format_duration_rejects_cadence_words() -> None:
-    with pytest.raises(ValueError):
-        format_duration("as-progress-dictates")
-
-
-@pytest.mark.parametrize(
-    ("text", "words"),
-    [
-        ("15m", "every 15 minutes"),
-        ("1h", "every hour"),
-        ("2h", "every 2 hours"),
-        ("1d", "every day"),
-        ("1bd", "every business day"),
-        ("3bd", "every 3 business days"),
-        ("as-progress-dictates", "as progress dictates"),
-        ("none", "no scheduled updates"),
-    ],
-)
-def test_format_interval(text: str, words: str) -> None:
-    assert is_interval(text)
-    assert format_interval(text) == words
+def test_words_refuse_what_is_not_a_duration() -> None:
+    """Durations are worded by generator.wording (tests/test_words.py); a cadence word or a
+    typo is not a duration and says what one looks like."""
+    with pytest.raises(ValueError, match="write a number and a unit"):
+        wording.duration("as-progress-dictates")
+    with pytest.raises(ValueError, match="'5 min' is not a duration"):
+        durations.split("5 min")
 
 
 def test_sort_key_orders_from_shortest_to_longest() -> None:
@@ -148,7 +112,7 @@ def test_every_amount_and_unit_round_trips(amount: int, unit: str) -> None:
     text = f"{amount}{unit}"
     seconds = {"m": 60, "h": 3600, "d": 86400, "w": 604800, "bd": 86400}[unit]
     assert parse_duration(text) == timedelta(seconds=amount * seconds)
-    assert format_duration(text).startswith(f"{amount} ")
+    assert wording.duration(text).startswith(f"{amount} ")
 
 
 def _schema_pattern(name: str) -> re.Pattern[str]:

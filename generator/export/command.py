@@ -24,9 +24,7 @@ from generator.export import TARGETS, TERRAFORM_TARGETS
     type=click.Path(path_type=Path),
     help="The folder (Terraform targets) or file (markdown, html) to write.",
 )
-@click.argument(
-    "directory", default="playbook", type=click.Path(path_type=Path, file_okay=False)
-)
+@click.argument("directory", default="playbook", type=click.Path(path_type=Path, file_okay=False))
 def export(target: str, out: Path, directory: Path) -> None:
     """Write the playbook in DIRECTORY (default: playbook) as Terraform JSON for an incident
     tool, or as one document."""

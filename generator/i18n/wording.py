@@ -68,21 +68,13 @@ def _named(catalogue: Catalogue, value: str) -> str:
     return catalogue.gettext("no scheduled updates")
 
 
-def _split(value: str) -> tuple[int, str]:
-    match = durations._AMOUNT.match(value)
-    if match is None:
-        durations.format_duration(value)  # raises the ValueError that explains the value
-        raise ValueError(value)
-    return int(match.group(1)), match.group(2)
-
-
 def duration(value: str | None, catalogue: Catalogue) -> str:
     """`15m` -> "15 minutes" / "15分"; `next-business-day` -> "next business day" / "翌営業日"."""
     if not value:
         return ""
     if value in durations.NAMED_DURATIONS:
         return _named(catalogue, value)
-    return _amount(catalogue, *_split(value))
+    return _amount(catalogue, *durations.split(value))
 
 
 def within(value: str | None, catalogue: Catalogue) -> str:
@@ -104,7 +96,7 @@ def interval(value: str | None, catalogue: Catalogue) -> str:
         return ""
     if value in durations.CADENCE_WORDS or value in durations.NAMED_DURATIONS:
         return _named(catalogue, value)
-    amount, unit = _split(value)
+    amount, unit = durations.split(value)
     if amount == 1:
         return _every_one(catalogue, unit)
     return catalogue.gettext("every %(duration)s") % {"duration": _amount(catalogue, amount, unit)}

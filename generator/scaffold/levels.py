@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from generator.durations import format_duration
+from generator import wording
 
 Document = dict[str, Any]
 
@@ -228,7 +228,7 @@ def _rewrite_level_texts(doc: Document, old_labels: list[str]) -> None:
     severities = doc["severities"]["severities"]
     labels = [s["label"] for s in severities]
     acks = [
-        (s["label"], format_duration(s["response"]["acknowledge_within"]))
+        (s["label"], wording.duration(s["response"]["acknowledge_within"]))
         for s in severities
         if s.get("response", {}).get("acknowledge_within")
     ]
