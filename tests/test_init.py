@@ -142,6 +142,10 @@ def test_builds_at_once(project: Path) -> None:
     assert reported and all(f"warning[{SAMPLE_RULE}]" in line for line in reported), err
     index = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert "Acme: Widgets &amp; Co" in index
+    # what the build leaves beside the project (site, caches) is kept out of git
+    ignored = (project / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert {"/site/", "/.cache/"} <= set(ignored)
+    assert (project / ".cache").is_dir()
 
 
 def test_summary_names_the_sample_files_and_the_placeholders(tmp_path: Path) -> None:

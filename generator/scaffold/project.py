@@ -148,7 +148,7 @@ def plan_project(options: Options) -> Project:
     project.files.update(_site_files(org))
     project.files[".github/workflows/playbook.yml"] = _pinned(_shipped("github-workflow.yml"))
     project.files[".pre-commit-config.yaml"] = _pinned(_shipped("pre-commit-config.yaml"))
-    project.files[".gitignore"] = "/site/\n/site.*/\n__pycache__/\n.venv/\n"
+    project.files[".gitignore"] = "/site/\n/site.*/\n/.cache/\n__pycache__/\n.venv/\n"
     return project
 
 
