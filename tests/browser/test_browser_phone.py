@@ -71,3 +71,43 @@ def test_in_an_incident_now_actions_are_large_targets(site, open_page, watch, wi
         assert box["height"] >= 44 and box["width"] >= 44, link.inner_text()
         assert link.evaluate("(a) => getComputedStyle(a).fontSize") == body, link.inner_text()
     watch.assert_clean()
+
+
+#: sheet.css (loaded by playbook.js) has styled the pocket card's levels.
+SHEET_LOADED = (
+    "getComputedStyle(document.querySelector('details.pb-pocket-level')).borderTopWidth == '0px'"
+)
+
+
+def test_the_pocket_card_is_about_two_phone_screens_and_carries_what_a_responder_needs(
+    site, open_page, watch
+):
+    page = open_page(site.url("respond/pocket-card.html"), width=375)
+    screen = 667  # an iPhone SE / 8 screen, 375 x 667
+    page.set_viewport_size({"width": 375, "height": screen})
+    page.wait_for_function(SHEET_LOADED)
+    height = page.locator("article").first.bounding_box()["height"]
+    assert height <= 2.2 * screen, f"{height} px is {height / screen:.1f} screens"
+    levels = page.locator("details.pb-pocket-level")
+    assert levels.count() >= len(site.list("severities", "severities"))
+    page_one = levels.first.get_by_text("Page 1:")
+    assert page_one.is_hidden()  # a tap away on a phone
+    levels.first.locator("summary").click(position={"x": 5, "y": 5})
+    assert page_one.is_visible()
+    text = page.locator("article").first.text_content()
+    for needed in (
+        "Incident chat channel",
+        "Incident video bridge",
+        "+15550188",
+        "Page 2:",
+        "Secondary on-call of the affected service",
+        "Updates to Customers:",
+        "then every 30 minutes",
+        "after 4 hours: every hour",
+    ):
+        assert needed in text, needed
+    page.emulate_media(media="print")
+    for index in range(levels.count()):
+        body = levels.nth(index).locator("li, p").last
+        assert body.is_visible(), levels.nth(index).locator("summary").inner_text()
+    watch.assert_clean()
