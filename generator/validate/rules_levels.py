@@ -53,7 +53,7 @@ def check_groups(doc: Document) -> Iterator[Finding]:
 
 
 def check_escalation_ends(doc: Document) -> Iterator[Finding]:
-    """`escalation-dead-end` (warning): the last entry of a paging chain has no
+    """`escalation-dead-end` (error): the last entry of a paging chain has no
     `escalate_after`, since nobody is paged after it."""
     for path, level in doc.entries(KIND, ("severities",)):
         entries = list(doc.entries(KIND, (*path, "response", "page")))
