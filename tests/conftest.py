@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.chromium import chromium_missing
+from tests.tools import tool
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -96,6 +97,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "ci_may_skip(reason): this test may skip with CI=true too (the reason says why that is"
         " safe); every other skip fails a CI run",
     )
+    config.addinivalue_line(
+        "markers",
+        "needs_tool(*names, install=...): the test runs one of these programs (beside this Python"
+        " or on PATH); missing, it stops a CI run and is skipped elsewhere, like the browser",
+    )
 
 
 def default_playbook_missing() -> list[str]:
@@ -138,12 +144,16 @@ def _requirements(items: list[pytest.Item]) -> dict[str, list[pytest.Item]]:
             missing.setdefault(node, []).append(item)
         if default_reason and _reads_default_playbook(item, cache):
             missing.setdefault(default_reason, []).append(item)
+        needs = item.get_closest_marker("needs_tool")
+        if needs and not any(tool(name) for name in needs.args):
+            what = f"{' or '.join(needs.args)}: not on PATH ({needs.kwargs.get('install', '')})"
+            missing.setdefault(what, []).append(item)
     return missing
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """A test whose browser, Node.js or default file is missing: with CI=true the run stops with
-    a message naming what is missing; elsewhere the test is skipped with that message."""
+    """A test whose browser, Node.js, tool or default file is missing: with CI=true the run stops
+    with a message naming what is missing; elsewhere the test is skipped with that message."""
     missing = _requirements(items)
     if not missing:
         return

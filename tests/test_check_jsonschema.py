@@ -9,7 +9,6 @@ JSON Schema and self-sufficient (no network, no code of ours), which is what edi
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,13 +27,14 @@ from generator.layout import (
     schema_file,
 )
 from generator.scaffold.presets import PRESETS
+from tests.tools import tool
+
+pytestmark = pytest.mark.needs_tool("check-jsonschema", install="pip install -e '.[test]'")
 
 
 def cli() -> str:
-    beside_python = Path(sys.executable).parent / "check-jsonschema"
-    found = str(beside_python) if beside_python.exists() else shutil.which("check-jsonschema")
-    if found is None:
-        pytest.skip("check-jsonschema is not installed (pip install -e '.[test]')")
+    found = tool("check-jsonschema")
+    assert found is not None  # the needs_tool marker stops or skips the tests otherwise
     return found
 
 

@@ -20,7 +20,6 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.model import Playbook
 from generator.render.filters import Token, parse_inline
-from tests.chromium import CHROMIUM
 from tests.export.playbooks import PLAYBOOKS, ROOT, model_of, playbook_id
 
 
@@ -180,8 +179,6 @@ def test_yaml_text_is_escaped_and_only_allowed_links_survive(tmp_path: Path) -> 
 
 @pytest.mark.browser
 def test_html_opens_from_file_with_no_request_and_prints_with_contents(tmp_path: Path) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     model = model_of(ROOT / "playbook")
     path = tmp_path / "playbook.html"
     export(ROOT / "playbook", "html", path)

@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.model import Playbook
 from tests.export.playbooks import PLAYBOOKS, ROOT, model_of, playbook_id
+from tests.tools import tool
 
 PROVIDERS_DIR = ROOT / "tests" / "export" / "providers"
 TARGETS = ("incident-io", "rootly", "firehydrant")
@@ -282,12 +283,12 @@ def test_a_file_where_a_folder_is_needed_is_a_usage_error(tmp_path: Path) -> Non
     assert "is a file; --to firehydrant writes a folder" in result.output
 
 
+@pytest.mark.needs_tool("terraform", "tofu", install="the machine image ships terraform")
 @pytest.mark.parametrize("target", TARGETS)
 def test_terraform_reads_the_export(tmp_path: Path, target: str) -> None:
     """`terraform providers` parses every file (block kinds, names, variable types) offline."""
-    terraform = shutil.which("terraform") or shutil.which("tofu")
-    if terraform is None:
-        pytest.skip("no terraform or tofu on PATH")
+    terraform = tool("terraform") or tool("tofu")
+    assert terraform is not None  # the needs_tool marker stops or skips the test otherwise
     out = export(ROOT / "playbook", target, tmp_path / "out")
     done = subprocess.run(
         [terraform, "providers"],
