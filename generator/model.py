@@ -17,7 +17,7 @@ dataclass and every collection a tuple, so a model can be shared freely and comp
 Defaults follow one convention, so templates can test with `{% if %}` and print nothing:
 optional words are `""`, optional values (durations, ids, links, choices, yes/no) are `None`,
 optional lists are `()`. Durations are kept as the author wrote them (`5m`, `1h`, `5bd`,
-`immediately`); `generator.durations` measures them and `generator.render.words` words them.
+`immediately`); `generator.durations` measures them and `generator.wording` words them.
 """
 
 from __future__ import annotations

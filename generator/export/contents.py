@@ -2,7 +2,7 @@
 
 Levels, incident types, roles, phases with their checklists, communication, status templates, the
 decision tree, rubrics, mitigation and guidance, then who owns which file. Wording comes from
-`generator.render.words`, the same sentences the site shows.
+`generator.wording`, the same sentences the site shows.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ from generator.export.terraform import (
     translate,
 )
 from generator.model import ChecklistItem, Playbook, Severity
-from generator.render.words import capital
+from generator.wording import capital
 
 TARGET = "firehydrant"
 TITLE = "FireHydrant"

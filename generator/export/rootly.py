@@ -32,7 +32,7 @@ from generator.export.terraform import (
 )
 from generator.model import Playbook, Role, StatusTemplate
 from generator.render.filters import md
-from generator.render.words import capital
+from generator.wording import capital
 
 TARGET = "rootly"
 TITLE = "Rootly"

@@ -3,6 +3,7 @@ rubrics, mitigation, guidance and file owners."""
 
 from __future__ import annotations
 
+from generator import wording as words
 from generator.export.contents import (
     levels,
     names,
@@ -20,7 +21,6 @@ from generator.export.document import (
     items,
 )
 from generator.model import Playbook
-from generator.render import words
 
 
 def communication_section(playbook: Playbook) -> Section:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator import wording as words
 from generator.export.contents import (
     item_detail,
     level_title,
@@ -20,7 +21,6 @@ from generator.export.document import (
     items,
 )
 from generator.model import Playbook, Severity
-from generator.render import words
 
 
 def severities_section(playbook: Playbook) -> Section:

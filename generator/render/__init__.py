@@ -1,7 +1,7 @@
 """Render a validated playbook into the site's Markdown pages and data files (no MkDocs here).
 
 The names below load `generator.render.site` on first use (PEP 562): importing a small module
-such as `generator.render.words` must not pull in Jinja, the templates and the validator.
+such as `generator.render.addresses` must not pull in Jinja, the templates and the validator.
 """
 
 from __future__ import annotations

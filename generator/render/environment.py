@@ -13,8 +13,9 @@ from pathlib import Path
 from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
+from generator import wording as words
 from generator.layout import TEMPLATES_DIR
-from generator.render import filters, words
+from generator.render import filters
 
 
 def template_dirs(templates_dir: Path | str | None) -> list[Path]:

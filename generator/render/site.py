@@ -28,7 +28,7 @@ from generator.render.environment import make_environment
 from generator.render.flowchart import flowchart_svg
 from generator.render.view import PlaybookView
 from generator.render.widget_data import composer_data, tree_data
-from generator.render.words import capital
+from generator.wording import capital
 
 #: Where the organisation's own pages are published.
 GUIDES = "guides"

@@ -1,7 +1,7 @@
 """Look-ups the templates need, over the typed model: by id, by severity, by role, by type.
 
 Templates stay declarative: anything that needs a loop over two collections, a join or a choice of
-words lives here, and every sentence about a rule comes from `generator.render.words`. An absent
+words lives here, and every sentence about a rule comes from `generator.wording`. An absent
 value gives an empty list or `""`, so a template prints nothing for it.
 """
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from generator import wording as words
 from generator.freshness import ReviewState, review_state, today
 from generator.model import (
     Audience,
@@ -30,7 +31,6 @@ from generator.model import (
     Stage,
     StatusTemplate,
 )
-from generator.render import words
 from generator.render.flowchart import OutlineNode, tree_outline
 
 #: Channel kinds a responder joins (the home page's "join" actions).
