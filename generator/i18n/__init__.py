@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,8 +74,52 @@ def _compiled(path: Path) -> bytes:
     return buffer.getvalue()
 
 
-def install(environment: Any, lang: str) -> None:
-    """Give a Jinja environment the `{% trans %}` tag and `_`/`gettext`/`ngettext` of `lang`
-    (new-style gettext: `_('every %(num)s minutes', num=n)` formats and escapes itself)."""
+#: The language being rendered. Pages, `generator.wording` and the widgets' messages all ask it,
+#: so one environment and one compiled template serve every language.
+_SPEAKING: ContextVar[str] = ContextVar("playbook_language", default=SOURCE_LANGUAGE)
+
+
+def current_language() -> str:
+    """The language of the render in progress (the source language outside `speaking`)."""
+    return _SPEAKING.get()
+
+
+def current() -> Translations:
+    """The catalogue of the render in progress."""
+    return catalogue(_SPEAKING.get())
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Render in `lang` inside the block: `with speaking("ja"): render_docs(...)`."""
+    token = _SPEAKING.set(lang)
+    try:
+        yield
+    finally:
+        _SPEAKING.reset(token)
+
+
+def gettext(message: str) -> str:
+    return current().gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return current().ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return current().pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return current().npgettext(context, singular, plural, n)
+
+
+def install(environment: Any) -> None:
+    """Give a Jinja environment the `{% trans %}` tag and `_`/`gettext`/`ngettext`/`pgettext`
+    of the current language (new-style: `_('every %(num)s minutes', num=n)` formats itself;
+    autoescape is off in our Markdown templates, so nothing is HTML-escaped by it)."""
     environment.add_extension("jinja2.ext.i18n")
-    environment.install_gettext_translations(catalogue(lang), newstyle=True)
+    environment.install_gettext_callables(
+        gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext
+    )

@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
+from generator import i18n
 from generator import wording as words
 from generator.layout import TEMPLATES_DIR
 from generator.render import filters
@@ -92,6 +93,7 @@ def make_environment(templates_dir: Path | str | None = None) -> Environment:
         auto_reload=False,
         bytecode_cache=COMPILED,
     )
+    i18n.install(env)  # `_()` and `{% trans %}` speak the language of the render in progress
     env.filters.update(
         md=filters.md,
         html=filters.html,
