@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test lint bench fuzz clean
+.PHONY: site test lint bench fuzz clean messages
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,20 @@ test: $(BIN)/.installed
 lint: $(BIN)/.installed
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
+
+# Interface strings: collect every _()/ngettext()/{% trans %} of the code, templates and widgets
+# into messages.pot (see babel.cfg), then bring each language's catalogue up to date with it: new
+# strings appear there untranslated, removed ones go. Translate the empty msgstr entries, then
+# `make test` (a test fails while a catalogue lacks a translation).
+LOCALE := generator/i18n/locale
+messages: $(BIN)/.installed
+	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output -c TRANSLATORS: \
+		--project incident-playbook -o $(LOCALE)/messages.pot .
+	for po in $(LOCALE)/*/LC_MESSAGES/playbook.po; do \
+		lang=$$(basename $$(dirname $$(dirname $$po))); \
+		$(BIN)/pybabel -q update -i $(LOCALE)/messages.pot -o $$po -l $$lang \
+			--no-fuzzy-matching --ignore-obsolete --no-wrap || exit 1; \
+	done
 
 # A longer fuzzing run than `make test` does (FUZZ_EXAMPLES per property, fresh random cases).
 FUZZ_EXAMPLES ?= 2000
