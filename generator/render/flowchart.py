@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import escape
 
+from generator.i18n import gettext as _
 from generator.model import Answer, DecisionNode, DecisionTree, Playbook
 from generator.render.filters import plain_text
 
@@ -77,7 +78,8 @@ def _graph(tree: DecisionTree, model: Playbook) -> tuple[dict[str, _Node], list[
                     severity = model.severity(str(answer.severity))
                     text = f"{severity.label} {severity.name}".strip()
                     if answer.type:
-                        text += f", {model.incident_type(answer.type).name}"
+                        kind = model.incident_type(answer.type).name
+                        text = _("%(severity)s, %(type)s") % {"severity": text, "type": kind}
                     nodes[target] = _Node(target, _wrap(text), severity.id)
             labels.setdefault((f"q:{node.id}", target), []).append(plain_text(answer.label))
     edges = [_Edge(src, dst, " / ".join(names)) for (src, dst), names in labels.items()]
@@ -149,7 +151,7 @@ def _draw(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-labelledby="pb-fc-title" '
         'font-family="sans-serif" font-size="13">',
-        '<title id="pb-fc-title">Flowchart of the decision tree</title>',
+        f'<title id="pb-fc-title">{escape(_("Flowchart of the decision tree"))}</title>',
         '<defs><marker id="pb-fc-arrow" viewBox="0 0 10 10" refX="10" refY="5" '
         'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
         '<path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>',

@@ -20,6 +20,7 @@ from jinja2 import Environment, TemplateError, TemplateSyntaxError
 from generator.confine import outside_links
 from generator.confine import site_path as confined_site_path
 from generator.findings import BuildError
+from generator.i18n import gettext as _
 from generator.layout import PAGES_DIR, ROOT_SCHEMA, SCHEMA_DIR
 from generator.model import Playbook, Severity
 from generator.render.addresses import relative_url
@@ -75,31 +76,24 @@ def build_date_from_env() -> date:
 
 
 def page_specs(model: Playbook) -> list[PageSpec]:
-    """Every generated page, in navigation order."""
-    sev = capital(model.organisation.terminology.severity_word)
-    respond, levels, roles, phases = "Respond now", f"{sev} levels", "Roles", "Phases"
-    comms, ref = "Communication", "Reference"
-    org = model.organisation.name
-    specs = [PageSpec("index.md", "home.md.j2", f"{org} incident playbook", "Start here", respond)]
+    """Every generated page, in navigation order, titled in the language being rendered."""
+    terms = model.organisation.terminology
+    sev = capital(terms.severity_word)
+    respond, levels = _("Respond now"), _("%(severity)s levels") % {"severity": sev}
+    roles, phases = _("Roles"), _("Phases")
+    comms, ref = _("Communication"), _("Reference")
+    home = _("%(org)s incident playbook") % {"org": model.organisation.name}
+    specs = [PageSpec("index.md", "home.md.j2", home, _("Start here"), respond)]
     if model.decision_tree is not None:  # without a tree, "decide" leads to the comparison
-        decide = f"Decide the {model.organisation.terminology.severity_word}"
+        decide = _("Decide the %(severity)s") % {"severity": terms.severity_word}
         specs.append(
             PageSpec("respond/decide-severity.md", "decide-severity.md.j2", decide, decide, respond)
         )
+    update, card = _("Write a status update"), _("Pocket card")
     specs += [
-        PageSpec(
-            "respond/status-update.md",
-            "status-update.md.j2",
-            "Write a status update",
-            "Write a status update",
-            respond,
-        ),
-        PageSpec(
-            "respond/pocket-card.md", "pocket-card.md.j2", "Pocket card", "Pocket card", respond
-        ),
-        PageSpec(
-            "severities/index.md", "severities.md.j2", f"{sev} levels", "Compare levels", levels
-        ),
+        PageSpec("respond/status-update.md", "status-update.md.j2", update, update, respond),
+        PageSpec("respond/pocket-card.md", "pocket-card.md.j2", card, card, respond),
+        PageSpec("severities/index.md", "severities.md.j2", levels, _("Compare levels"), levels),
     ]
     for s in model.severities:
         specs.append(
@@ -114,18 +108,22 @@ def page_specs(model: Playbook) -> list[PageSpec]:
             )
         )
     if model.incident_types:
-        kinds = f"{capital(model.organisation.terminology.incident_word)} types"
+        kinds = _("%(incident)s types") % {"incident": capital(terms.incident_word)}
         for t in model.incident_types:
             specs.append(
                 PageSpec(
                     f"types/{t.id}.md", "incident-type.md.j2", t.name, t.name, kinds, {"kind": t}
                 )
             )
-    specs.append(PageSpec("roles/index.md", "roles.md.j2", "Incident roles", "All roles", roles))
+    specs.append(
+        PageSpec("roles/index.md", "roles.md.j2", _("Incident roles"), _("All roles"), roles)
+    )
     for r in model.roles:
         specs.append(PageSpec(f"roles/{r.id}.md", "role.md.j2", r.name, r.name, roles, {"role": r}))
     specs.append(
-        PageSpec("phases/index.md", "phases.md.j2", "From alert to closure", "Workflow", phases)
+        PageSpec(
+            "phases/index.md", "phases.md.j2", _("From alert to closure"), _("Workflow"), phases
+        )
     )
     for p in model.phases:
         specs.append(
@@ -135,49 +133,55 @@ def page_specs(model: Playbook) -> list[PageSpec]:
         PageSpec(
             "communication/index.md",
             "communication.md.j2",
-            "Communication",
-            "Audiences and cadence",
+            _("Communication"),
+            _("Audiences and cadence"),
             comms,
         ),
         PageSpec(
             "communication/status-templates.md",
             "status-templates.md.j2",
-            "Status update templates",
-            "Status templates",
+            _("Status update templates"),
+            _("Status templates"),
             comms,
         ),
         PageSpec(
-            "reference/decisions.md", "decisions.md.j2", "Decisions and rubrics", "Decisions", ref
+            "reference/decisions.md",
+            "decisions.md.j2",
+            _("Decisions and rubrics"),
+            _("Decisions"),
+            ref,
         ),
-        PageSpec("reference/mitigation.md", "mitigation.md.j2", "Mitigation", "Mitigation", ref),
+        PageSpec(
+            "reference/mitigation.md", "mitigation.md.j2", _("Mitigation"), _("Mitigation"), ref
+        ),
         PageSpec(
             "reference/failure-patterns.md",
             "failure-patterns.md.j2",
-            "Failure patterns",
-            "Failure patterns",
+            _("Failure patterns"),
+            _("Failure patterns"),
             ref,
         ),
-        PageSpec("reference/on-call.md", "on-call.md.j2", "On-call", "On-call", ref),
+        PageSpec("reference/on-call.md", "on-call.md.j2", _("On-call"), _("On-call"), ref),
         PageSpec(
             "reference/after-the-incident.md",
             "after-the-incident.md.j2",
-            "After the incident",
-            "After the incident",
+            _("After the incident"),
+            _("After the incident"),
             ref,
         ),
         PageSpec(
             "reference/incident-summary.md",
             "incident-summary.md.j2",
-            "Incident summary template",
-            "Incident summary",
+            _("Incident summary template"),
+            _("Incident summary"),
             ref,
         ),
         PageSpec(
             "reference/authoring.md",
             "authoring.md.j2",
-            "Authoring reference",
-            "Authoring reference",
-            "For authors",
+            _("Authoring reference"),
+            _("Authoring reference"),
+            _("For authors"),
             # Below every responder page in search: "rollback" must not open the reference.
             {
                 "authoring": authoring_reference(),
@@ -211,7 +215,7 @@ def site_nav(model: Playbook, pages_dir: Path | str | None = None) -> list[dict[
     for spec in page_specs(model):
         sections.setdefault(nav_title(spec.section), []).append({nav_title(spec.nav): spec.path})
     guides: dict[str, Any] = {}
-    for site_path, _ in guide_files(pages_dir):
+    for site_path, _source in guide_files(pages_dir):
         if not site_path.endswith(".md"):
             continue
         folders = site_path.split("/")[1:-1]
@@ -221,7 +225,7 @@ def site_nav(model: Playbook, pages_dir: Path | str | None = None) -> list[dict[
         level.setdefault("", []).append(site_path)
     nav: list[dict[str, Any]] = [{title: items} for title, items in sections.items()]
     if guides:
-        nav.append({"Guides": _nav_items(guides)})
+        nav.append({_("Guides"): _nav_items(guides)})
     return nav
 
 
@@ -295,7 +299,7 @@ def render_site(
     out.append(RenderedFile(DATA_FILE, json.dumps(document, indent=2, sort_keys=True) + "\n"))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         out.append(RenderedFile(f"{SCHEMA_FOLDER}/{schema.name}", schema.read_bytes()))
-    download_context = {**common, "title": "Incident summary", "page_path": SUMMARY_DOWNLOAD}
+    download_context = {**common, "title": _("Incident summary"), "page_path": SUMMARY_DOWNLOAD}
     download_context["link"] = _linker(SUMMARY_DOWNLOAD)
     download_context["href"] = _linker(SUMMARY_DOWNLOAD, html=html_links)
     out.append(
