@@ -2,7 +2,8 @@
 
 Templates stay declarative: anything that needs a loop over two collections, a join or a choice of
 words lives here, and every sentence about a rule comes from `generator.wording`. An absent
-value gives an empty list or `""`, so a template prints nothing for it.
+value gives an empty list or `""`, so a template prints nothing for it. Words of our own (fact
+names, labels) are gettext messages looked up when called, so they speak the page's language.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from functools import cached_property
 
 from generator import wording as words
 from generator.freshness import ReviewState, review_state, today
+from generator.i18n import current_language, pgettext
+from generator.i18n import gettext as _
 from generator.model import (
     Audience,
     Cadence,
@@ -65,10 +68,12 @@ class PageStep:
 
 @dataclass(frozen=True)
 class Fact:
-    """A line of a level's response: a name and its words (inline Markdown allowed)."""
+    """A line of a level's response: a name and its words (inline Markdown allowed); `key` names
+    the fact in any language (`acknowledge`, `war-room`, ...)."""
 
     name: str
     value: str
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,12 +202,16 @@ class PlaybookView:
         r = severity.response
         lead = self.lead_for(severity.id)
         facts = [
-            Fact("Acknowledge", words.within(r.acknowledge_within)),
-            Fact("War room", words.yes_no(r.war_room)),
-            Fact("Public communication", words.public_communication(r.public_communication, lead)),
-            Fact("Executives told", words.executives(r.executives, lead)),
-            Fact("Resolution target", r.resolution_target),
-            Fact("Tracked as a bug", words.yes_no(r.tracked_as_bug)),
+            Fact(_("Acknowledge"), words.within(r.acknowledge_within), "acknowledge"),
+            Fact(_("War room"), words.yes_no(r.war_room), "war-room"),
+            Fact(
+                _("Public communication"),
+                words.public_communication(r.public_communication, lead),
+                "public-communication",
+            ),
+            Fact(_("Executives told"), words.executives(r.executives, lead), "executives"),
+            Fact(_("Resolution target"), r.resolution_target, "resolution-target"),
+            Fact(_("Tracked as a bug"), words.yes_no(r.tracked_as_bug), "tracked-as-bug"),
         ]
         return [fact for fact in facts if fact.value]
 
@@ -214,38 +223,46 @@ class PlaybookView:
     def comparison_rows(self) -> list[ComparisonRow]:
         """The rows of the severity comparison; a row no level fills is left out."""
         levels = self.pb.severities
-        rows = [ComparisonRow("In short", [s.summary for s in levels])]
+        facts = {s.id: {f.key: f for f in self.response_facts(s)} for s in levels}
+
+        def fact_row(key: str) -> ComparisonRow:
+            found = [facts[s.id].get(key) for s in levels]
+            name = next((f.name for f in found if f), key)
+            return ComparisonRow(name, [f.value if f else "" for f in found])
+
+        rows = [ComparisonRow(_("In short"), [s.summary for s in levels])]
         if self.pb.groups:
             rows.append(
                 ComparisonRow(
-                    "Group", [", ".join(g.name for g in self.groups_of(s.id)) for s in levels]
+                    _("Group"), [", ".join(g.name for g in self.groups_of(s.id)) for s in levels]
                 )
             )
-        rows.append(ComparisonRow("Leads", [words.lead(s, self.pb) for s in levels]))
-        rows.append(ComparisonRow("Acknowledge", [_fact(self, s, "Acknowledge") for s in levels]))
+        rows.append(ComparisonRow(_("Leads"), [words.lead(s, self.pb) for s in levels]))
+        rows.append(fact_row("acknowledge"))
         rows.append(
-            ComparisonRow("Who is paged", [words.page_chain(s.response.page) for s in levels])
+            ComparisonRow(_("Who is paged"), [words.page_chain(s.response.page) for s in levels])
         )
         for a in self.pb.communication.audiences:
             rows.append(
                 ComparisonRow(
-                    f"Updates: {a.name}", [self.cadence_summary(s.id, a.id) for s in levels]
+                    _("Updates: %(audience)s") % {"audience": a.name},
+                    [self.cadence_summary(s.id, a.id) for s in levels],
                 )
             )
         rows.append(
             ComparisonRow(
-                "Roles to staff",
+                _("Roles to staff"),
                 [", ".join(r.short or r.name for r in self.roles_at(s.id)) for s in levels],
             )
         )
-        for fact_name in (
-            "Public communication",
-            "War room",
-            "Executives told",
-            "Resolution target",
-            "Tracked as a bug",
+        for key in (
+            "public-communication",
+            "war-room",
+            "executives",
+            "resolution-target",
+            "tracked-as-bug",
         ):
-            rows.append(ComparisonRow(fact_name, [_fact(self, s, fact_name) for s in levels]))
+            rows.append(fact_row(key))
         return [row for row in rows if any(row.cells)]
 
     # ------------------------------------------------------------------ roles
@@ -278,7 +295,7 @@ class PlaybookView:
         parts = []
         if item.role and owner:
             role = self.role(item.role)
-            parts.append(f"Owner: {role.short or role.name}")
+            parts.append(_("Owner: %(role)s") % {"role": role.short or role.name})
         if item.severities:
             parts.append(self.levels_words(item.severities))
         if item.types:
@@ -391,6 +408,25 @@ class PlaybookView:
         ]
 
     @staticmethod
+    def channel_kind(kind: str) -> str:
+        """A channel's kind (a schema choice) in the page's language; English shows the choice."""
+        kinds = {
+            "chat": pgettext("channel kind", "chat"),
+            "bridge": pgettext("channel kind", "bridge"),
+            "phone": pgettext("channel kind", "phone"),
+            "status-page": pgettext("channel kind", "status-page"),
+            "email": pgettext("channel kind", "email"),
+            "other": pgettext("channel kind", "other"),
+        }
+        return kinds.get(kind, kind)
+
+    @property
+    def language(self) -> str:
+        """The language of the page being rendered (`with speaking(lang)`), e.g. to mark text
+        quoted in another language."""
+        return current_language()
+
+    @staticmethod
     def link_text(target: str) -> str:
         """A link as readers see it: `tel:+15550100` -> `+15550100`, `mailto:a@b` -> `a@b`."""
         for scheme in ("tel:", "mailto:"):
@@ -403,10 +439,10 @@ class PlaybookView:
         """The organisation's links that are set, as (name, target)."""
         links = self.pb.organisation.links
         named = [
-            ("on-call schedule", links.on_call),
-            ("status page", links.status_page),
-            ("incident tracker", links.incident_tracker),
-            ("chat", links.chat),
+            (_("on-call schedule"), links.on_call),
+            (_("status page"), links.status_page),
+            (_("incident tracker"), links.incident_tracker),
+            (pgettext("tool link", "chat"), links.chat),
         ]
         return [(name, target) for name, target in named if target]
 
@@ -483,13 +519,6 @@ def severity_aliases(severity: Severity, severity_word: str) -> list[str]:
         names.append(f"p{number}")
     names.append(severity.id)
     return list(dict.fromkeys(names))
-
-
-def _fact(view: PlaybookView, severity: Severity, name: str) -> str:
-    for fact in view.response_facts(severity):
-        if fact.name == name:
-            return fact.value
-    return ""
 
 
 def _tel(phone: str) -> str:
