@@ -5,6 +5,10 @@ The schemas are the single source of fields: a field added there appears here on
 Rules come from `generator.validate.rule_table` (a table in code, so nothing is lost under
 `python -OO`); the semantic rules are attached to the fields they read by `SEMANTIC` below, and a
 test checks that every rule of the table appears on the page.
+
+The words of our own (types, allowed values, stages, levels) are gettext messages looked up when
+the reference is made, so they follow the page's language; the schemas' descriptions and the rule
+texts are quoted in English, the language authors write the schemas and the rule table in.
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ from typing import Any
 
 import yaml
 
+from generator.i18n import gettext as _
+from generator.i18n import ngettext, pgettext
+from generator.i18n.wording import N_
 from generator.layout import (
     DEFAULT_PLAYBOOK_DIR,
     FILE_KINDS,
@@ -57,7 +64,27 @@ class RuleDoc:
     rule: str
     level: str
     checks: str
-    stage: str  # loader, schema or semantic
+    stage: str  # loader, schema, semantic or translation
+
+    @property
+    def stage_words(self) -> str:
+        """The stage in the page's language."""
+        stages = {
+            "loader": pgettext("validation stage", "loader"),
+            "schema": pgettext("validation stage", "schema"),
+            "semantic": pgettext("validation stage", "semantic"),
+            "translation": pgettext("validation stage", "translation"),
+        }
+        return stages.get(self.stage, self.stage)
+
+    @property
+    def level_words(self) -> str:
+        """The level in the page's language."""
+        levels = {
+            "error": pgettext("finding level", "error"),
+            "warning": pgettext("finding level", "warning"),
+        }
+        return levels.get(self.level, self.level)
 
 
 def authoring_reference(
@@ -205,84 +232,127 @@ def _field(
     )
 
 
-_DEF_TYPES = {
-    "duration": "duration",
-    "interval": "cadence interval",
-    "id": "id",
-    "date": "date",
-    "last_reviewed": "date",
-    "link": "link",
-    "sample": "fingerprint",
+#: A field's type in words, by shared definition: (one value, a list of them); message ids.
+_DEF_TYPES: dict[str, tuple[str, str]] = {
+    "duration": (N_("duration"), N_("list of durations")),
+    "interval": (N_("cadence interval"), N_("list of cadence intervals")),
+    "id": (N_("id"), N_("list of ids")),
+    "date": (N_("date"), N_("list of dates")),
+    "last_reviewed": (N_("date"), N_("list of dates")),
+    "link": (N_("link"), N_("list of links")),
+    "sample": (N_("fingerprint"), N_("list of fingerprints")),
+}
+#: The same by JSON type, for fields without a shared definition.
+_JSON_TYPES: dict[str, tuple[str, str]] = {
+    "object": (N_("mapping"), N_("list of mappings")),
+    "string": (N_("text"), N_("list of texts")),
+    "integer": (N_("whole number"), N_("list of whole numbers")),
+    "number": (N_("number"), N_("list of numbers")),
+    "boolean": (N_("true or false"), N_("list of true or false values")),
 }
 
 
 def _type_words(node: dict[str, Any], def_name: str, schemas: dict) -> str:
     if def_name in _DEF_TYPES:
-        return _DEF_TYPES[def_name]
-    kind = node.get("type")
+        return _(_DEF_TYPES[def_name][0])
+    kind = str(node.get("type") or "")
     if kind == "array":
         item, item_def = _resolve(schemas, node.get("items", {}))
-        inner = _type_words(item, item_def, schemas)
-        return f"list of {inner}{'' if inner.endswith('s') else 's'}"
-    if kind == "object":
-        return "mapping"
-    return {"string": "text", "integer": "whole number", "boolean": "true or false"}.get(
-        str(kind), str(kind or "any")
-    )
+        words = _DEF_TYPES.get(item_def) or _JSON_TYPES.get(str(item.get("type")))
+        if words:
+            return _(words[1])
+        return _("list of %(type)s") % {"type": _type_words(item, item_def, schemas)}
+    if kind in _JSON_TYPES:
+        return _(_JSON_TYPES[kind][0])
+    return kind or _("any")
 
 
-#: Allowed values of the shared definitions, in words rather than as regular expressions.
+#: Allowed values of the shared definitions, in words rather than as regular expressions
+#: (message ids: translated where they are used).
 DEF_WORDS: dict[str, str] = {
-    "id": "lower-case letters and digits, words joined by single hyphens, starting with a letter "
-    "(sev1, incident-commander); at most 64 characters",
-    "duration": "a number from 1 to 9999 and a unit m, h, d, w or bd for business days (5m, 2h, "
-    "1d, 2w, 5bd), or immediately, or next-business-day; never a bare number",
-    "interval": "a duration (15m, 1h, 1bd), or as-progress-dictates, or none",
-    "date": "a date written YYYY-MM-DD, in quotes",
-    "last_reviewed": "a date written YYYY-MM-DD, in quotes",
-    "link": "a link starting with https:, http:, mailto: or tel: (tel:+15550100), or a path "
-    "relative to the site (no other schemes, no spaces)",
-    "sample": "the 12 lower-case hexadecimal digits `playbook init` wrote; delete the line once "
-    "the file is your own",
+    "id": N_(
+        "lower-case letters and digits, words joined by single hyphens, starting with a letter "
+        "(sev1, incident-commander); at most 64 characters"
+    ),
+    "duration": N_(
+        "a number from 1 to 9999 and a unit m, h, d, w or bd for business days (5m, 2h, 1d, 2w, "
+        "5bd), or immediately, or next-business-day; never a bare number"
+    ),
+    "interval": N_("a duration (15m, 1h, 1bd), or as-progress-dictates, or none"),
+    "date": N_("a date written YYYY-MM-DD, in quotes"),
+    "last_reviewed": N_("a date written YYYY-MM-DD, in quotes"),
+    "link": N_(
+        "a link starting with https:, http:, mailto: or tel: (tel:+15550100), or a path relative "
+        "to the site (no other schemes, no spaces)"
+    ),
+    "sample": N_(
+        "the 12 lower-case hexadecimal digits `playbook init` wrote; delete the line once the "
+        "file is your own"
+    ),
 }
 
 
 def _allowed(node: dict[str, Any], def_name: str, schemas: dict) -> str:
     if def_name in DEF_WORDS:
-        return DEF_WORDS[def_name]
+        return _(DEF_WORDS[def_name])
     parts = []
     if "enum" in node:
-        parts.append("one of " + ", ".join(str(v) for v in node["enum"]))
+        parts.append(_("one of %(values)s") % {"values": _values(node["enum"])})
     elif "const" in node:
-        parts.append(f"exactly {node['const']}")
+        parts.append(_("exactly %(value)s") % {"value": node["const"]})
     elif node.get("pattern") == "\\S":
-        parts.append("not blank")
+        parts.append(_("not blank"))
     elif "pattern" in node:
-        parts.append(f"matches the pattern {node['pattern']}")
+        parts.append(_("matches the pattern %(pattern)s") % {"pattern": node["pattern"]})
     if isinstance(node.get("items"), dict):
         item, item_def = _resolve(schemas, node["items"])
         if "enum" in item:
-            parts.append("each one of " + ", ".join(str(v) for v in item["enum"]))
+            parts.append(_("each one of %(values)s") % {"values": _values(item["enum"])})
         elif item_def in DEF_WORDS and item_def != "id":
-            parts.append(f"each {DEF_WORDS[item_def]}")
+            parts.append(_("each %(rule)s") % {"rule": _(DEF_WORDS[item_def])})
     if "minimum" in node or "maximum" in node:
-        parts.append(f"from {node.get('minimum', '…')} to {node.get('maximum', '…')}")
+        low, high = node.get("minimum", "…"), node.get("maximum", "…")
+        parts.append(_("from %(low)s to %(high)s") % {"low": low, "high": high})
     if "minItems" in node or "maxItems" in node:
-        parts.append(_between(node.get("minItems", 0), node.get("maxItems"), "items"))
+        parts.append(_items(node.get("minItems", 0), node.get("maxItems")))
     if "maxLength" in node:
-        parts.append(_between(node.get("minLength", 0), node["maxLength"], "characters"))
+        parts.append(_characters(node.get("minLength", 0), node["maxLength"]))
     if node.get("uniqueItems"):
-        parts.append("no repeats")
+        parts.append(_("no repeats"))
     if "oneOf" in node:
         alternatives = [" ".join(option.get("required", [])) for option in node["oneOf"]]
-        parts.append("exactly one of " + " or ".join(alternatives))
-    return "; ".join(parts)
+        parts.append(_("exactly one of %(choices)s") % {"choices": _either(alternatives)})
+    # TRANSLATORS: joins the rules a value must follow: "not blank; 1 to 120 characters".
+    return _("; ").join(parts)
 
 
-def _between(low: int, high: int | None, unit: str) -> str:
+def _values(values: list[Any]) -> str:
+    """Schema choices as they are written in YAML, in a list."""
+    return ", ".join(str(v) for v in values)
+
+
+def _either(choices: list[str]) -> str:
+    """`a or b or c`."""
+    text = choices[0] if choices else ""
+    for choice in choices[1:]:
+        text = _("%(first)s or %(second)s") % {"first": text, "second": choice}
+    return text
+
+
+def _items(low: int, high: int | None) -> str:
     if high is None:
-        return f"at least {low} {unit}"
-    return f"at most {high} {unit}" if low == 0 else f"{low} to {high} {unit}"
+        return ngettext("at least %(num)d item", "at least %(num)d items", low) % {"num": low}
+    if low == 0:
+        return ngettext("at most %(num)d item", "at most %(num)d items", high) % {"num": high}
+    return _("%(low)d to %(high)d items") % {"low": low, "high": high}
+
+
+def _characters(low: int, high: int) -> str:
+    if low == 0:
+        return ngettext("at most %(num)d character", "at most %(num)d characters", high) % {
+            "num": high
+        }
+    return _("%(low)d to %(high)d characters") % {"low": low, "high": high}
 
 
 def _example_value(node: dict[str, Any], schemas: dict, depth: int = 0) -> Any:
