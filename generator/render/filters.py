@@ -3,6 +3,11 @@
 Templates run with autoescape off (they write Markdown, not HTML), so every string that comes
 from a playbook passes through one of these filters. The output shows the author's text
 literally: it cannot open a tag, a link, a table cell, a heading or a template expression.
+
+A text of a translated model that has no translation (`FallbackText`) is still in the source
+language; on a page in another language, `md`, `html`, `text` and `text_html` wrap it as
+`<span lang="en" class="pb-fallback">...</span>` (contract 2 of issue 14), so browsers, screen
+readers and search read it as the language it is written in, and the stylesheet can mark it.
 """
 
 from __future__ import annotations
@@ -10,7 +15,9 @@ from __future__ import annotations
 import html as html_module
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -18,6 +25,8 @@ from urllib.parse import quote, urlsplit
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import escape as _markupsafe_escape
+
+from generator.i18n import SOURCE_LANGUAGE, current_language
 
 # Escaped with a backslash wherever they occur (Python-Markdown honours these escapes; `|` is
 # added by the tables extension). `#` is escaped everywhere because a heading drops trailing ones;
@@ -31,9 +40,45 @@ _ORDERED_LIST = re.compile(r"^(\d+)([.)])")
 _SPACES = re.compile(r"\s+")
 
 
+# --------------------------------------------------------------------------- fallback texts
+
+#: The language untranslated texts are written in: the playbook's own (`organisation.language`
+#: of the source model; a translated model says the language it was translated to).
+_SOURCE: ContextVar[str] = ContextVar("playbook_source_language", default=SOURCE_LANGUAGE)
+
+
+@contextmanager
+def source_language(lang: str) -> Iterator[None]:
+    """Inside the block, untranslated texts are marked as written in `lang` (default: English):
+    `with speaking("ja"), source_language(source_model.organisation.language): ...`."""
+    token = _SOURCE.set(lang)
+    try:
+        yield
+    finally:
+        _SOURCE.reset(token)
+
+
+def _marked(value: Any, rendered: str) -> str:
+    """`rendered` inside `<span lang=".." class="pb-fallback">` when `value` is a text the
+    translation lacks and the page speaks another language; else `rendered` as it is."""
+    if type(value) is str or not rendered:  # the common case; no import for it
+        return rendered
+    from generator.translations.model import FallbackText  # loads the translation machinery
+
+    if not isinstance(value, FallbackText):
+        return rendered
+    lang = _SOURCE.get()
+    if lang == current_language():
+        return rendered
+    return f'<span lang="{_markupsafe_escape(lang)}" class="pb-fallback">{rendered}</span>'
+
+
+# --------------------------------------------------------------------------- literal text
+
+
 def md(value: Any) -> str:
     """Inline Markdown: one line of literal text, safe in a paragraph, list item, cell, heading."""
-    return _escape_md_line(_SPACES.sub(" ", str(value)).strip())
+    return _marked(value, _escape_md_line(_SPACES.sub(" ", str(value)).strip()))
 
 
 def _escape_md_line(text: str) -> str:
@@ -66,7 +111,7 @@ def _escape_md(text: str) -> str:
 def html(value: Any) -> str:
     """Text for a raw HTML block (checklists, figures): the five HTML specials as entities."""
     text = _SPACES.sub(" ", str(value)).strip()
-    return str(_markupsafe_escape(text))
+    return _marked(value, str(_markupsafe_escape(text)))
 
 
 def html_block(value: Any) -> str:
@@ -228,11 +273,13 @@ def inline_md(context: Context, value: Any) -> str:
     """Inline Markdown from YAML for a Markdown line: escaped, with the allowed links only."""
     tokens = parse_inline(value)
     if tokens and tokens[0].kind == "text":  # a block marker at the start must stay literal
-        return _escape_md_line(tokens[0].text) + _markdown(tokens[1:], context.get("link"))
-    return _markdown(tokens, context.get("link"))
+        rendered = _escape_md_line(tokens[0].text) + _markdown(tokens[1:], context.get("link"))
+    else:
+        rendered = _markdown(tokens, context.get("link"))
+    return _marked(value, rendered)
 
 
 @pass_context
 def inline_html(context: Context, value: Any) -> str:
     """Inline Markdown from YAML for a raw HTML block: the same rules, written as HTML."""
-    return _html(parse_inline(value), context.get("href"))
+    return _marked(value, _html(parse_inline(value), context.get("href")))
