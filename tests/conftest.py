@@ -185,3 +185,39 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
         f"CI=true: this test skipped, and a skip fails a CI run (a green run must mean every test"
         f" ran). The skip said: {reason}"
     )
+
+
+# --------------------------------------------------------------------------- the built site
+
+#: The build date every shared build of the default playbook's site carries.
+SITE_EPOCH = "1795000000"
+
+
+@pytest.fixture(scope="session")
+def built_default_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """`playbook build --engine ENGINE --site-dir <tmp>` of the default playbook, exactly as a
+    user runs it, once per engine for the whole session: the browser tests and the language
+    tests read the same build. Call it with the engine; it gives the site folder."""
+    import subprocess
+    import sys
+
+    built: dict[str, Path] = {}
+
+    def build(engine: str) -> Path:
+        if engine not in built:
+            root = tmp_path_factory.mktemp(f"site-{engine}") / "site"
+            env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "SOURCE_DATE_EPOCH": SITE_EPOCH}
+            main = "import sys; from generator.cli import main; sys.exit(main())"
+            done = subprocess.run(
+                [sys.executable, "-c", main, "build", "--engine", engine, "--site-dir", str(root)],
+                cwd=PROJECT_ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert done.returncode == 0, done.stdout + done.stderr
+            built[engine] = root
+        return built[engine]
+
+    return build

@@ -12,9 +12,6 @@ error-free while it clicked around.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +20,6 @@ from typing import Any
 import pytest
 
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS, allow_only_file_urls
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-
 
 #: The engines every browser test runs against (`playbook build --engine ...`).
 ENGINES = ("mkdocs", "zensical")
@@ -88,24 +82,29 @@ class Watch:
 
 
 @pytest.fixture(scope="session", params=ENGINES)
-def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Site:
+def site(request: pytest.FixtureRequest, built_default_site: Callable[[str], Path]) -> Site:
     """`playbook build --engine <engine> --site-dir <tmp>` of the default playbook, exactly as a
-    user runs it."""
-    engine = request.param
-    root = tmp_path_factory.mktemp(f"browser-{engine}") / "site"
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "SOURCE_DATE_EPOCH": "1795000000"}
-    command = [sys.executable, "-c", "import sys; from generator.cli import main; sys.exit(main())"]
-    done = subprocess.run(
-        [*command, "build", "--engine", engine, "--site-dir", str(root)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    user runs it (built once per engine for the session: tests/conftest.py)."""
+    root = built_default_site(request.param)
     data = json.loads((root / "playbook.json").read_text(encoding="utf-8"))
-    return Site(root, data, engine)
+    return Site(root, data, request.param)
+
+
+#: The folder of the Japanese site inside the built site: the default language (English) is at
+#: the root, every other language of the playbook in a folder named by its code.
+JAPANESE = "ja"
+
+
+@pytest.fixture(scope="session")
+def site_ja(site: Site) -> Site:
+    """The Japanese site of the same build (`<site>/ja/`), seen as a site of its own: its pages,
+    its search, its published data (`ja/playbook.json` when the build writes one there, else the
+    root's: ids, links and numbers are the same in every language)."""
+    root = site.root / JAPANESE
+    assert (root / "index.html").is_file(), f"the build has no Japanese site: {root}/index.html"
+    data_file = root / "playbook.json"
+    data = json.loads(data_file.read_text(encoding="utf-8")) if data_file.is_file() else site.data
+    return Site(root, data, site.engine)
 
 
 @pytest.fixture(scope="session")
