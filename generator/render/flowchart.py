@@ -11,6 +11,7 @@ a shared one. All text is XML-escaped.
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,7 +26,7 @@ GAP_X = 50
 GAP_Y = 64
 LINE_H = 16
 PAD_Y = 12
-CHARS = 30  # characters per line inside a box at 13px
+CHARS = 30  # characters per line inside a box at 13px (a wide character, as in Japanese, is two)
 MARGIN = 10
 
 
@@ -147,11 +148,12 @@ def _draw(
     height: int,
     href: Callable[[str], str],
 ) -> str:
+    title = _("Flowchart of the decision tree")
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" aria-labelledby="pb-fc-title" '
         'font-family="sans-serif" font-size="13">',
-        f'<title id="pb-fc-title">{escape(_("Flowchart of the decision tree"))}</title>',
+        f'<title id="pb-fc-title">{escape(title)}</title>',
         '<defs><marker id="pb-fc-arrow" viewBox="0 0 10 10" refX="10" refY="5" '
         'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
         '<path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>',
@@ -169,7 +171,7 @@ def _edge(source: _Node, target: _Node, label: str) -> list[str]:
     tx, ty = target.x + BOX_W / 2, target.y
     my = (sy + ty) / 2
     lx, ly = (sx + tx) / 2, my
-    text_w = len(label) * 7 + 10
+    text_w = _width(label) * 7 + 10
     return [
         f'<path class="pb-fc-edge" d="M{_n(sx)},{_n(sy)} C{_n(sx)},{_n(my)} {_n(tx)},{_n(my)} '
         f'{_n(tx)},{_n(ty)}" fill="none" stroke="#555" stroke-width="1.5" '
@@ -203,7 +205,57 @@ def _box(node: _Node, href: Callable[[str], str]) -> list[str]:
 
 
 def _wrap(text: str) -> list[str]:
-    return textwrap.wrap(" ".join(text.split()), CHARS, break_on_hyphens=False) or [""]
+    text = " ".join(text.split())
+    if _width(text) == len(text):  # no wide characters: break between words
+        return textwrap.wrap(text, CHARS, break_on_hyphens=False) or [""]
+    return _wrap_wide(text)
+
+
+def _width(text: str) -> int:
+    """Columns the text takes: two for a wide character (CJK), one for any other."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+#: Punctuation that must not start a line (it stays with the text before it) and brackets that
+#: must not end one (they go with the text after them), as Japanese line breaking has it.
+_NO_START = frozenset(
+    "、。，．・：；？！）」』】〕〉》"  # noqa: RUF001 (full-width punctuation is meant)
+    "ー〜…‥ゝゞ々ぁぃぅぇぉっゃゅょァィゥェォッャュョ,.:;?!)]}"
+)
+_NO_END = frozenset("（「『【〔〈《([{")  # noqa: RUF001 (full-width brackets are meant)
+_HELD = _NO_START | _NO_END
+
+
+def _wrap_wide(text: str) -> list[str]:
+    """Lines of at most `CHARS` columns for text with wide characters: a line may break after any
+    wide character or at a space, never inside a run of narrow ones (a word, a number) unless
+    the run alone is too long, and not before closing or after opening punctuation."""
+    units: list[str] = []  # pieces that stay on one line
+    for char in text:
+        last = units[-1][-1] if units else ""
+        in_word = char != " " and char not in _HELD and _width(char) == 1
+        joins_word = in_word and last not in ("", " ") and _width(last) == 1
+        if last and (char in _NO_START or last in _NO_END or joins_word):
+            units[-1] += char
+        else:
+            units.append(char)
+    lines: list[str] = []
+    line = ""
+    for unit in units:
+        if line and _width(line + unit.rstrip()) > CHARS:
+            lines.append(line.rstrip())
+            line = unit.lstrip()
+        else:
+            line += unit
+        while _width(line) > CHARS:  # a single run wider than a line: cut it
+            cut = 1
+            while _width(line[: cut + 1]) <= CHARS:
+                cut += 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
 
 
 def _n(value: float) -> str:
