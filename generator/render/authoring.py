@@ -322,7 +322,8 @@ def _allowed(node: dict[str, Any], def_name: str, schemas: dict) -> str:
     if "oneOf" in node:
         alternatives = [" ".join(option.get("required", [])) for option in node["oneOf"]]
         parts.append(_("exactly one of %(choices)s") % {"choices": _either(alternatives)})
-    # TRANSLATORS: joins the rules a value must follow: "not blank; 1 to 120 characters".
+    # TRANSLATORS: separates the items of a list of rules or conditions: "not blank; 1 to 120
+    # characters".
     return _("; ").join(parts)
 
 
