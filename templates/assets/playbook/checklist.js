@@ -6,7 +6,7 @@
   "use strict";
 
   var PB = window.PB;
-  var el = PB.el;
+  var el = PB.el, _ = PB._;
 
   function clean(node) { return node ? node.textContent.replace(/\s*¶\s*$/, "").trim() : ""; }
 
@@ -56,10 +56,10 @@
     this.progress = bar.appendChild(el("span", "pb-progress"));
     this.progress.setAttribute("aria-live", "polite");
     this.next = bar.appendChild(el("a", "pb-next"));
-    bar.appendChild(PB.button("Copy the timeline", "pb-timeline", function () {
+    bar.appendChild(PB.button(_("Copy the timeline"), "pb-timeline", function () {
       var i = PB.incident.active();
       PB.withTools(function (tools) {
-        PB.copyOut(self.output, i ? tools.timeline(i) : "(no incident running: nothing ticked yet)\n", "The incident's timeline");
+        PB.copyOut(self.output, i ? tools.timeline(i) : _("(no incident running: nothing ticked yet)") + "\n", _("The incident's timeline"));
       });
     }));
     this.output = el("div", "pb-copy-output");
@@ -73,7 +73,7 @@
     bar.parentNode.insertBefore(this.old, this.output.nextSibling);
     /* The first list far below the top: a jump to it under the banner. */
     this.jump = el("p", "pb-jump");
-    var link = this.jump.appendChild(el("a", null, "Go to the checklist ↓"));
+    var link = this.jump.appendChild(el("a", null, _("Go to the checklist ↓")));
     link.href = "#" + first.id;
     var top = document.querySelector(".pb-incident") || document.querySelector(".md-content h1");
     if (top && first.getBoundingClientRect().top > window.innerHeight) top.parentNode.insertBefore(this.jump, top.nextSibling);
@@ -114,19 +114,22 @@
         if (!todo) todo = item;
       }
     });
-    this.progress.textContent = done + " of " + this.items.length + " done" + (i ? "" : " (no incident running)");
+    var count = { done: done, total: this.items.length };
+    this.progress.textContent = i ? _("%(done)s of %(total)s done", count) : _("%(done)s of %(total)s done (no incident running)", count);
     this.next.hidden = !todo || this.lists.length < 2;
     if (todo) {
       this.next.href = "#" + todo.list.id;
-      this.next.textContent = "Next: " + todo.where + " ↓";
+      this.next.textContent = _("Next: %(where)s ↓", { where: todo.where });
     }
     var left = this.leftovers();
     this.old.hidden = !left.count;
     this.old.textContent = "";
     if (left.count) {
-      this.old.appendChild(document.createTextNode(left.count + (left.count === 1 ? " tick" : " ticks") +
-        " on this page from an earlier incident (last " + PB.clock(left.latest, true) + ") not shown here. "));
-      this.old.appendChild(PB.button("Clear earlier ticks", "pb-clear", function () { PB.incident.clearOld(); }));
+      this.old.appendChild(document.createTextNode(PB.ngettext(
+        "%(num)s tick on this page from an earlier incident (last %(time)s) not shown here.",
+        "%(num)s ticks on this page from an earlier incident (last %(time)s) not shown here.",
+        left.count, { time: PB.clock(left.latest, true) }) + " "));
+      this.old.appendChild(PB.button(_("Clear earlier ticks"), "pb-clear", function () { PB.incident.clearOld(); }));
     }
   };
 

@@ -6,7 +6,7 @@
   "use strict";
 
   var PB = window.PB;
-  var el = PB.el, list = PB.list, byId = PB.byId;
+  var el = PB.el, list = PB.list, byId = PB.byId, _ = PB._;
 
   /* Patterns are written for Python; drop an inline (?i) and fall back to the literal phrase. */
   function phraseRegex(p) {
@@ -47,24 +47,24 @@
     m.textContent = "";
     m.classList.add("pb-ready");
     this.choices = m.appendChild(el("div", "pb-composer-choices"));
-    this.stage = this.select("stage", "Stage", this.stages, function (s) { return s.name; });
-    this.audience = this.select("audience", "Audience", this.audiences, function (a) { return a.name; });
-    this.severity = this.select("severity", "Severity", this.severities, function (s) {
+    this.stage = this.select("stage", _("Stage"), this.stages, function (s) { return s.name; });
+    this.audience = this.select("audience", _("Audience"), this.audiences, function (a) { return a.name; });
+    this.severity = this.select("severity", _("Severity"), this.severities, function (s) {
       return s.label + (s.name ? " · " + s.name : "");
     });
-    this.template = this.select("template", "Template", [], null);
+    this.template = this.select("template", _("Template"), [], null);
     this.templateWrap = this.template.parentNode;
     this.stageHint = m.appendChild(el("p", "pb-hint pb-stage-hint"));
     this.fields = m.appendChild(el("div", "pb-composer-fields"));
-    m.appendChild(el("h3", null, "Preview"));
+    m.appendChild(el("h3", null, _("Preview")));
     /* A child of the mount, so on phones it can stick to the bottom while the fields are typed in. */
     this.preview = m.appendChild(el("div", "pb-preview"));
     var out = m.appendChild(el("div", "pb-composer-output"));
-    this.preview.setAttribute("aria-label", "Preview of the update");
+    this.preview.setAttribute("aria-label", _("Preview of the update"));
     this.count = out.appendChild(el("p", "pb-count"));
     this.lint = out.appendChild(el("ul", "pb-lint"));
     this.lint.setAttribute("aria-live", "polite");
-    this.copyButton = out.appendChild(PB.button("Copy and add to the timeline", "pb-copy", function () { self.copy(); }));
+    this.copyButton = out.appendChild(PB.button(_("Copy and add to the timeline"), "pb-copy", function () { self.copy(); }));
     this.copied = out.appendChild(el("div", "pb-copy-output"));
     this.copied.hidden = true;
 
@@ -129,12 +129,12 @@
      regular one; in a long incident the long-incident interval (none = the lead's call). */
   C.nextUpdate = function () {
     var c = this.cadence();
-    if (!c) return { value: "", reason: "no cadence is defined for this severity and audience" };
+    if (!c) return { value: "", reason: _("no cadence is defined for this severity and audience") };
     var n = this.sent();
     var follow = (c.follow_ups || [])[n];
     var rule = follow || (this.longBox && this.longBox.checked && c.long) ||
       (c.by_stage || {})[this.stage.value] || c.every;
-    if (!rule) return { value: "", reason: "the cadence sets no interval" };
+    if (!rule) return { value: "", reason: _("the cadence sets no interval") };
     var reason = (follow ? follow.name + ": " : "") + rule.text;
     if (rule.minutes == null) return { value: "", reason: reason };
     var at = Math.floor((PB.now() + rule.minutes * 60000) / 60000) * 60000;
@@ -154,7 +154,7 @@
     if (multi) input.rows = 3; else input.type = "text";
     input.id = id;
     input.name = ph.name;
-    if (ph.example) input.placeholder = "e.g. " + ph.example;
+    if (ph.example) input.placeholder = _("e.g. %(example)s", { example: ph.example });
     if (ph.name === "next_update") {
       input.addEventListener("input", function () { self.nextDirty = true; self.update(); });
     } else {
@@ -170,11 +170,11 @@
     var parts = [];
     var i = PB.incident.active();
     if (c && c.first && !this.sent()) {
-      var due = i && c.first.minutes != null ? " (by " + PB.clock(i.start + c.first.minutes * 60000) + ")" : "";
-      parts.push("First update: " + c.first.text + due + ".");
+      var v = { when: c.first.text, time: i && PB.clock(i.start + c.first.minutes * 60000) };
+      parts.push(i && c.first.minutes != null ? _("First update: %(when)s (by %(time)s).", v) : _("First update: %(when)s.", v));
     }
     if (c && c.also_on && c.also_on.length) {
-      parts.push("Also post " + c.also_on.map(function (a) { return a.text; }).join(", ") + ".");
+      parts.push(_("Also post %(when)s.", { when: c.also_on.map(function (a) { return a.text; }).join(", ") }));
     }
     if (c && c.summary && !parts.length) parts.push(c.summary);
     this.stageHint.textContent = parts.join(" ");
@@ -194,15 +194,16 @@
       var sev = byId(this.severities, this.severity.value);
       var aud = byId(this.audiences, this.audience.value);
       var stage = byId(this.stages, this.stage.value);
+      var none = { stage: stage ? stage.name : _("this stage"), audience: aud ? aud.name : _("this audience"),
+        level: sev ? sev.label : _("this level") };
       this.fields.appendChild(el("p", "pb-hint pb-no-template", said ||
-        "The playbook has no template for " + (stage ? stage.name : "this stage") + " updates to " +
-        (aud ? aud.name : "this audience") + " at " + (sev ? sev.label : "this level") + "."));
+        _("The playbook has no template for %(stage)s updates to %(audience)s at %(level)s.", none)));
       this.update();
       return;
     }
     var declared = (t.placeholders || []).filter(function (p) { return p.name !== "severity"; });
     if (/\{next_update\}/.test(t.title + t.body) && !declared.some(function (p) { return p.name === "next_update"; })) {
-      declared.push({ name: "next_update", description: "When the next update will be posted." });
+      declared.push({ name: "next_update", description: _("When the next update will be posted.") });
     }
     declared.forEach(function (ph) {
       var input = this.field(ph);
@@ -217,10 +218,10 @@
         this.longBox.type = "checkbox";
         var i = PB.incident.active();
         this.longBox.checked = !!(i && c.long.after_minutes != null && PB.now() - i.start >= c.long.after_minutes * 60000);
-        lab.appendChild(document.createTextNode(" Long incident: " + c.long.text));
+        lab.appendChild(document.createTextNode(" " + _("Long incident: %(when)s", { when: c.long.text })));
         this.longBox.addEventListener("change", function () { self.nextDirty = false; self.update(); });
       }
-      wrap.appendChild(PB.button("Recalculate from now", "pb-recalc", function () { self.nextDirty = false; self.update(); }));
+      wrap.appendChild(PB.button(_("Recalculate from now"), "pb-recalc", function () { self.nextDirty = false; self.update(); }));
     }, this);
     this.update();
   };
@@ -233,7 +234,8 @@
     if (this.nextInput) {
       var next = this.nextUpdate();
       if (!this.nextDirty) this.nextInput.value = next.value;
-      this.nextHint.textContent = next.value ? "From the cadence: " + next.reason + "." : "Not filled in: " + next.reason + ". Write when you will post next.";
+      var why = { reason: next.reason };
+      this.nextHint.textContent = next.value ? _("From the cadence: %(reason)s.", why) : _("Not filled in: %(reason)s. Write when you will post next.", why);
     }
     for (var name in this.inputs) values[name] = this.inputs[name].value.trim();
     var sev = byId(this.severities, this.severity.value);
@@ -243,7 +245,7 @@
     this.copyButton.disabled = !t;
     this.fullText = "";
     if (!t) {
-      this.preview.appendChild(el("p", "pb-hint", "Nothing to copy: " + this.fields.textContent));
+      this.preview.appendChild(el("p", "pb-hint", _("Nothing to copy: %(reason)s", { reason: this.fields.textContent })));
       return;
     }
     values.severity = sev ? sev.label : "";
@@ -255,7 +257,7 @@
     this.fullText = title + "\n\n" + body;
     this.preview.appendChild(el("p", "pb-preview-title", title));
     this.preview.appendChild(el("p", "pb-preview-body", body));
-    this.count.textContent = this.fullText.length + " characters (title " + title.length + ", text " + body.length + ")";
+    this.count.textContent = _("%(all)s characters (title %(title)s, text %(text)s)", { all: this.fullText.length, title: title.length, text: body.length });
     var problems = [];
     var text = this.fullText;
     this.phrases.forEach(function (p) {
@@ -267,17 +269,17 @@
       }
     });
     if (this.nextInput && !values.next_update) {
-      problems.push({ kind: "next-update", why: "No next-update time. Readers need to know when they will hear from us again.",
-        instead: "Give a time, such as \"Next update by 14:30\"." });
+      problems.push({ kind: "next-update", why: _("No next-update time. Readers need to know when they will hear from us again."),
+        instead: _("Give a time, such as \"Next update by 14:30\".") });
     }
     var missing = Object.keys(this.inputs).filter(function (n) { return !values[n] && n !== "next_update"; });
-    if (missing.length) problems.push({ kind: "placeholder", why: "Still to fill in: " + missing.join(", ") + ".", instead: "" });
-    if (!problems.length) this.lint.appendChild(el("li", "pb-lint-ok", "No problems found."));
+    if (missing.length) problems.push({ kind: "placeholder", why: _("Still to fill in: %(names)s.", { names: missing.join(", ") }), instead: "" });
+    if (!problems.length) this.lint.appendChild(el("li", "pb-lint-ok", _("No problems found.")));
     problems.forEach(function (p) {
       var li = this.lint.appendChild(el("li", "pb-lint-" + p.kind));
-      if (p.quote) li.appendChild(el("strong", null, "“" + p.quote + "”: "));
+      if (p.quote) li.appendChild(el("strong", null, _("“%(quote)s”:", { quote: p.quote }) + " "));
       li.appendChild(document.createTextNode(p.why));
-      if (p.instead) li.appendChild(el("span", "pb-lint-instead", " Instead: " + p.instead));
+      if (p.instead) li.appendChild(el("span", "pb-lint-instead", " " + _("Instead: %(text)s", { text: p.instead })));
     }, this);
   };
 
@@ -287,7 +289,7 @@
     var stage = byId(this.stages, this.stage.value);
     PB.incident.post({ audience: this.audience.value, stage: this.stage.value, text: this.title,
       label: [aud ? aud.name : this.audience.value, stage ? stage.name : this.stage.value].join(", ") });
-    PB.copyOut(this.copied, this.fullText, "The update as text");
+    PB.copyOut(this.copied, this.fullText, _("The update as text"));
     this.nextDirty = false;
     this.hint(this.cadence());
   };

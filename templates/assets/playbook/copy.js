@@ -12,7 +12,7 @@
       var out = PB.el("span", "pb-copy-output");
       out.hidden = true;
       b.parentNode.insertBefore(out, b.nextSibling);
-      b.addEventListener("click", function () { PB.copyOut(out, b.getAttribute("data-copy"), "Text to copy"); });
+      b.addEventListener("click", function () { PB.copyOut(out, b.getAttribute("data-copy"), PB._("Text to copy")); });
     });
   });
 })();

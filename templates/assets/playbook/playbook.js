@@ -47,33 +47,6 @@
     try { localStorage.setItem(key, raw); } catch (e) { memory[key] = raw; }
   }
 
-  /* Clipboard API when allowed, else execCommand; the text also stays in a selectable box,
-     because file:// pages may be refused the clipboard. */
-  function copyOut(box, text, label) {
-    box.textContent = "";
-    var status = el("p", "pb-copy-status", "Copying…");
-    status.setAttribute("role", "status");
-    var area = el("textarea", "pb-copy-text");
-    area.readOnly = true;
-    area.value = text;
-    area.rows = Math.min(12, text.split("\n").length + 1);
-    area.setAttribute("aria-label", label);
-    box.appendChild(status);
-    box.appendChild(area);
-    box.hidden = false;
-    function fallback() {
-      area.select();
-      try { return document.execCommand("copy"); } catch (e) { return false; }
-    }
-    var done = navigator.clipboard && window.isSecureContext
-      ? navigator.clipboard.writeText(text).then(function () { return true; }, fallback)
-      : Promise.resolve(fallback());
-    done.then(function (ok) {
-      status.textContent = ok ? "Copied to the clipboard:" : "Select the text below and copy it:";
-      if (!ok) area.select();
-    });
-  }
-
   function ready(fn) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
     else fn();
@@ -94,15 +67,45 @@
     });
   }
 
-  /* The organisation's facts (pb-site); cached so own pages without them know the zone too. */
+  /* The organisation's facts (pb-site); cached so own pages without them know the zone too
+     (their language is their <html lang>). `lang` is the page's language, else `language`. */
   var siteFacts;
   function site() {
     if (siteFacts) return siteFacts;
     var found = json("pb-site");
     if (found && typeof found === "object") write("pb-site", found);
-    else found = read("pb-site");
+    else if ((found = read("pb-site")) && typeof found === "object") found.lang = document.documentElement.lang;
     siteFacts = found && typeof found === "object" ? found : {};
+    siteFacts.lang = siteFacts.lang || siteFacts.language || "en";
     return siteFacts;
+  }
+
+  /* Interface strings in the page's language. pb-messages (on pages not in English; cached for
+     own pages) maps an id to its text, a plural id to its forms by Intl.PluralRules category.
+     Call with string literals only: pybabel extracts them. `%(name)s` takes values[name];
+     ngettext's count is `num`. */
+  var texts;
+  function text(id) {
+    if (!texts) {
+      var key = "pb-messages:" + site().lang;
+      texts = json("pb-messages");
+      if (texts) write(key, texts); else texts = read(key) || {};
+    }
+    return texts[id];
+  }
+  function fill(s, values) {
+    return s.replace(/%\((\w+)\)s/g, function (all, k) { return values && k in values ? values[k] : all; });
+  }
+  function _(id, values) {
+    var t = text(id);
+    return fill(typeof t === "string" ? t : id, values);
+  }
+  function ngettext(one, many, n, values) {
+    var forms = text(one) || {};
+    var t = forms[new Intl.PluralRules(site().lang).select(n)] || forms.other;
+    values = values || {};
+    values.num = n;
+    return fill(typeof t === "string" ? t : n === 1 ? one : many, values);
   }
 
   /* The time now, unless window.PB_NOW fixes it (a number of milliseconds or a date string). */
@@ -125,16 +128,19 @@
   }
 
   /* "2026-11-27 15:02 GMT+1 (14:02 UTC)": the organisation's zone first, then UTC (UTC alone when
-     the organisation keeps UTC); the date only when `day` is true. */
+     the organisation keeps UTC); the date only when `day` is true. A page in another language
+     than English gets its language's own date and time (ja: "2026/11/27 23:02 JST"). */
   function clock(ms, day) {
-    var tz = zone();
+    var tz = zone(), lang = site().lang;
     function one(z) {
-      var p = parts(z, ms, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit",
-        minute: "2-digit", timeZoneName: "short" });
+      var o = { hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
+      if (day) { o.year = "numeric"; o.month = "2-digit"; o.day = "2-digit"; }
+      if (!/^en\b/.test(lang)) { o.timeZone = z; o.hourCycle = "h23"; return new Intl.DateTimeFormat(lang, o).format(ms); }
+      var p = parts(z, ms, o);
       return (day ? p.year + "-" + p.month + "-" + p.day + " " : "") + p.hour + ":" + p.minute +
         " " + (z === "UTC" ? "UTC" : p.timeZoneName);
     }
-    return tz === "UTC" ? one("UTC") : one(tz) + " (" + one("UTC") + ")";
+    return tz === "UTC" ? one("UTC") : _("%(local)s (%(utc)s)", { local: one(tz), utc: one("UTC") });
   }
 
   /* ---------------------------------------------------------------- the incident session */
@@ -253,13 +259,13 @@
 
   function age(ms) {
     var min = Math.max(0, Math.floor((now() - ms) / 60000));
-    if (min < 60) return min + " min";
-    if (min < 2880) return Math.floor(min / 60) + " h " + (min % 60) + " min";
-    return Math.floor(min / 1440) + " days";
+    if (min < 60) return _("%(min)s min", { min: min });
+    if (min < 2880) return _("%(h)s h %(min)s min", { h: Math.floor(min / 60), min: min % 60 });
+    return ngettext("%(num)s day", "%(num)s days", Math.floor(min / 1440));
   }
 
   /* ---------------------------------------------------------------- the banner */
-  /* The incident's rarer tools (incident-tools.js: the edit form, the timeline as text) load on
+  /* The rarer tools (incident-tools.js: copying, the edit form, the timeline as text) load on
      first use; most page views never need them. */
   var toolsWaiting = [];
   function withTools(fn) {
@@ -268,11 +274,14 @@
     load("incident-tools", ".css .js");
   }
 
+  /* `text` to the clipboard, and into a box to select it from (incident-tools.js). */
+  function copyOut(box, text, label) { withTools(function (t) { t.copyOut(box, text, label); }); }
+
   function banner() {
     var slot = document.querySelector(".pb-incident-slot") || document.querySelector(".md-content__inner");
     if (!slot) return;
     var box = slot.querySelector(".pb-incident") || el("section", "pb-incident");
-    box.setAttribute("aria-label", "Incident");
+    box.setAttribute("aria-label", _("Incident"));
     if (!box.parentNode) {
       var h1 = slot.classList.contains("pb-incident-slot") ? null : slot.querySelector("h1");
       slot.insertBefore(box, h1 ? h1.nextSibling : slot.firstChild);
@@ -285,22 +294,23 @@
     var line = el("p", "pb-incident-line");
     if (i) {
       box.className = "pb-incident pb-incident-on" + (now() - i.start > 86400000 ? " pb-incident-old" : "");
-      line.appendChild(el("strong", null, i.title || "Incident in progress"));
+      line.appendChild(el("strong", null, i.title || _("Incident in progress")));
       if (i.severity) line.appendChild(el("span", "pb-incident-sev", sevLabel(i.severity)));
-      line.appendChild(el("span", "pb-incident-age", "started " + clock(i.start, now() - i.start > 43200000) + ", " + age(i.start) + " ago"));
+      line.appendChild(el("span", "pb-incident-age", _("started %(time)s, %(age)s ago",
+        { time: clock(i.start, now() - i.start > 43200000), age: age(i.start) })));
       box.appendChild(line);
       var tools = el("div", "pb-incident-tools");
-      tools.appendChild(button("Copy the timeline", "pb-timeline", function () {
-        withTools(function (t) { copyOut(out, t.timeline(incident.active()), "The incident's timeline"); });
+      tools.appendChild(button(_("Copy the timeline"), "pb-timeline", function () {
+        withTools(function (t) { copyOut(out, t.timeline(incident.active()), _("The incident's timeline")); });
       }));
-      var end = button("End incident", "pb-end", function () {
+      var end = button(_("End incident"), "pb-end", function () {
         if (end.classList.contains("pb-armed")) incident.end();
-        else { end.classList.add("pb-armed"); end.textContent = "End it? Tap again"; }
+        else { end.classList.add("pb-armed"); end.textContent = _("End it? Tap again"); }
       });
       tools.appendChild(end);
       box.appendChild(tools);
       var edit = box.appendChild(el("details", "pb-incident-edit"));
-      edit.appendChild(el("summary", null, "Title, severity, start"));
+      edit.appendChild(el("summary", null, _("Title, severity, start")));
       var fill = function () {
         if (edit.open) withTools(function (t) { if (!edit.querySelector("form")) edit.appendChild(t.form(i)); });
       };
@@ -308,17 +318,18 @@
       if (open) { edit.open = true; fill(); }
     } else {
       box.className = "pb-incident pb-incident-off";
-      line.appendChild(el("span", null, "No incident running in this browser."));
+      line.appendChild(el("span", null, _("No incident running in this browser.")));
       box.appendChild(line);
-      box.appendChild(button("Start an incident", "pb-start", function () { incident.start({}); }));
+      box.appendChild(button(_("Start an incident"), "pb-start", function () { incident.start({}); }));
       var last = incident.others()[0];
       if (last) {
-        var old = el("p", "pb-incident-old-note", "Last incident: " + (last.title || "untitled") +
-          ", started " + clock(last.start, true) + ". ");
-        old.appendChild(button("Copy its timeline", "pb-timeline", function () {
-          withTools(function (t) { copyOut(out, t.timeline(last), "The last incident's timeline"); });
+        var untitled = _("untitled");
+        var old = el("p", "pb-incident-old-note", _("Last incident: %(title)s, started %(time)s.",
+          { title: last.title || untitled, time: clock(last.start, true) }) + " ");
+        old.appendChild(button(_("Copy its timeline"), "pb-timeline", function () {
+          withTools(function (t) { copyOut(out, t.timeline(last), _("The last incident's timeline")); });
         }));
-        old.appendChild(button("Clear stored incidents", "pb-clear", function () { incident.clearOld(); }));
+        old.appendChild(button(_("Clear stored incidents"), "pb-clear", function () { incident.clearOld(); }));
         box.appendChild(old);
       }
     }
@@ -348,8 +359,8 @@
     for (var n = 0; n < metas.length; n++) {
       var meta = metas[n];
       var parts = [];
-      if (meta.getAttribute("data-version")) parts.push("Playbook " + meta.getAttribute("data-version"));
-      if (meta.getAttribute("data-date")) parts.push("built " + meta.getAttribute("data-date"));
+      if (meta.getAttribute("data-version")) parts.push(_("Playbook %(version)s", { version: meta.getAttribute("data-version") }));
+      if (meta.getAttribute("data-date")) parts.push(_("built %(date)s", { date: meta.getAttribute("data-date") }));
       parts.push(location.href.replace(/#.*$/, ""));
       meta.textContent = parts.join(" · ");
     }
@@ -367,6 +378,8 @@
   }
 
   window.PB = {
+    _: _,
+    ngettext: ngettext,
     el: el,
     button: button,
     copyOut: copyOut,

@@ -5,7 +5,7 @@
   "use strict";
 
   var PB = window.PB;
-  var el = PB.el, list = PB.list, byId = PB.byId;
+  var el = PB.el, list = PB.list, byId = PB.byId, _ = PB._;
 
   function Tree(mount, data) {
     this.mount = mount;
@@ -87,7 +87,7 @@
   T.controls = function () {
     var self = this;
     var box = el("div", "pb-tree-controls");
-    [["Back", function () { self.back(); }], ["Restart", function () { self.restart(); }]].forEach(function (b) {
+    [[_("Back"), function () { self.back(); }], [_("Restart"), function () { self.restart(); }]].forEach(function (b) {
       box.appendChild(PB.button(b[0], null, b[1])).disabled = !self.path.length;
     });
     return box;
@@ -96,7 +96,7 @@
   T.renderPath = function () {
     var box = el("details", "pb-tree-path");
     if (!this.path.length) return box;
-    box.appendChild(el("summary", null, "Your answers so far (" + this.path.length + ")"));
+    box.appendChild(el("summary", null, _("Your answers so far (%(num)s)", { num: this.path.length })));
     var ol = box.appendChild(el("ol"));
     for (var i = 0; i < this.path.length; i++) {
       var node = byId(this.nodes, this.path[i].node);
@@ -140,10 +140,10 @@
     var self = this;
     (severity.facts || []).forEach(function (f) { self.fact(dl, f.term, f.text); });
     var table = this.cadence[severity.id] || {};
-    this.fact(dl, "Updates", this.audiences.filter(function (a) { return table[a.id] && table[a.id].summary; })
+    this.fact(dl, _("Updates"), this.audiences.filter(function (a) { return table[a.id] && table[a.id].summary; })
       .map(function (a) { return a.name + ": " + table[a.id].summary; }));
     var phases = Array.isArray(severity.checklists) ? severity.checklists : this.phases;
-    this.fact(dl, "Checklists to start", phases.map(function (p) {
+    this.fact(dl, _("Checklists to start"), phases.map(function (p) {
       return self.link("phases/" + p.id + ".html", p.name || p.id);
     }));
   };
@@ -155,7 +155,7 @@
     var heading = step.appendChild(el("h3", "pb-tree-question"));
     heading.tabIndex = -1;
     if (!severity) {
-      heading.textContent = "This answer names a level the playbook does not define: " + answer.severity;
+      heading.textContent = _("This answer names a level the playbook does not define: %(level)s", { level: answer.severity });
       return step;
     }
     step.setAttribute("data-pb-severity", severity.id);
@@ -172,20 +172,21 @@
     if (severity.summary) step.appendChild(el("p", "pb-tree-summary", severity.summary));
     var act = step.appendChild(el("p", "pb-tree-act"));
     var running = PB.incident.active();
-    act.appendChild(PB.button(running ? "Set the running incident to " + severity.label : "Start an incident at " + severity.label,
+    var level = { level: severity.label };
+    act.appendChild(PB.button(running ? _("Set the running incident to %(level)s", level) : _("Start an incident at %(level)s", level),
       "pb-tree-start", function () {
         var fields = { severity: severity.id };
         if (answer.type) fields.type = answer.type;
         if (PB.incident.active()) PB.incident.update(fields); else PB.incident.start(fields);
         this.disabled = true;
-        this.textContent = "Incident set to " + severity.label;
+        this.textContent = _("Incident set to %(level)s", level);
       }));
     var dl = step.appendChild(el("dl", "pb-tree-facts"));
     this.facts(dl, severity);
     var more = step.appendChild(el("p", "pb-tree-more"));
-    more.appendChild(this.link("severities/" + severity.id + ".html", "Everything about " + severity.label));
+    more.appendChild(this.link("severities/" + severity.id + ".html", _("Everything about %(level)s", level)));
     more.appendChild(document.createTextNode(" · "));
-    more.appendChild(this.link("respond/status-update.html#severity=" + severity.id, "Write a status update"));
+    more.appendChild(this.link("respond/status-update.html#severity=" + severity.id, _("Write a status update")));
     return step;
   };
 
@@ -197,15 +198,15 @@
     box.appendChild(step);
     box.appendChild(this.renderPath());
     this.live.textContent = now.node
-      ? "Question " + (this.path.length + 1) + ": " + now.node.question
-      : "Result: " + (now.severity ? now.severity.label + " " + (now.severity.name || "") : "unknown");
+      ? _("Question %(num)s: %(question)s", { num: this.path.length + 1, question: now.node.question })
+      : now.severity ? _("Result: %(level)s", { level: now.severity.label + " " + (now.severity.name || "") }) : _("Result: unknown");
     if (moveFocus) step.querySelector(".pb-tree-question").focus();
   };
 
   T.start = function () {
     var self = this;
     if (!byId(this.nodes, this.tree.start)) {
-      this.mount.textContent = "The decision tree is missing from this page's data.";
+      this.mount.textContent = _("The decision tree is missing from this page's data.");
       return;
     }
     this.live = el("p", "pb-visually-hidden");
