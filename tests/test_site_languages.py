@@ -13,6 +13,7 @@ The browser side (widgets, search, phones, from file://): tests/browser/test_bro
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -184,6 +185,20 @@ def english_left(text: str, fragments: dict[str, str], pattern: re.Pattern[str])
     return sorted(found.values())
 
 
+@functools.cache
+def _catalogue_search() -> tuple[dict[str, str], re.Pattern[str]]:
+    fragments = catalogue_fragments()
+    return fragments, fragment_pattern(fragments)
+
+
+def english_interface_text(text: str) -> list[str]:
+    """The catalogue's English left in `text` (the rule of catalogue_fragments), for any test
+    that reads a Japanese page's text (tests/browser/test_browser_japanese.py reads it after
+    the widgets have written theirs)."""
+    fragments, pattern = _catalogue_search()
+    return english_left(text, fragments, pattern)
+
+
 def test_every_message_has_a_japanese_translation_with_the_same_placeholders() -> None:
     catalogue = japanese_catalogue()
     assert len(catalogue) > 50
@@ -258,12 +273,10 @@ def visible_text(markup: str) -> str:
 
 
 def test_no_english_interface_string_on_a_japanese_page(built: BuiltSite) -> None:
-    fragments = catalogue_fragments()
-    assert len(fragments) > 30, fragments
-    pattern = fragment_pattern(fragments)
+    assert len(catalogue_fragments()) > 30
     left = {}
     for page in japanese_pages(built):
-        found = english_left(visible_text(built.html(JAPANESE, page)), fragments, pattern)
+        found = english_interface_text(visible_text(built.html(JAPANESE, page)))
         if found:
             left[page] = found
     report = "\n".join(f"  ja/{page}: {'; '.join(found)}" for page, found in left.items())
@@ -404,16 +417,21 @@ def search_index(built: BuiltSite, lang: str) -> dict:  # type: ignore[type-arg]
     return json.loads(script[script.index("{") : script.rindex("}") + 1])
 
 
-def japanese_severity_names() -> list[str]:
-    """The Japanese names of the default playbook's levels (playbook/translations/ja)."""
+def japanese_severity_names() -> dict[str, str]:
+    """Level id -> its Japanese name, as the default playbook's translation gives it
+    (playbook/translations/ja/severities.yaml)."""
     path = DEFAULT_PLAYBOOK_DIR / "translations" / JAPANESE / "severities.yaml"
     levels = yaml.safe_load(path.read_text(encoding="utf-8"))["severities"]
-    return [level["name"]["text"] for level in levels.values()]
+    return {level: fields["name"]["text"] for level, fields in levels.items()}
+
+
+#: Hiragana, katakana and the CJK ideographs: text that is Japanese.
+JAPANESE_LETTERS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def test_the_japanese_search_index_is_japanese(built: BuiltSite) -> None:
-    names = japanese_severity_names()
-    assert names and all(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", n) for n in names), names
+    names = list(japanese_severity_names().values())
+    assert names and all(JAPANESE_LETTERS.search(n) for n in names), names
     japanese, english = search_index(built, JAPANESE), search_index(built, ENGLISH)
     assert JAPANESE in japanese["config"]["lang"], japanese["config"]
     assert ENGLISH in english["config"]["lang"], english["config"]
