@@ -1,16 +1,27 @@
-"""The data each widget reads, embedded in its page as `pb-data`, computed from the model.
+"""The data each widget reads, embedded in its page as `pb-data`, computed from the model, and
+the widgets' own words in the page's language (`pb-messages`, see `ship_messages`).
 
 Every sentence a widget shows comes from `generator.wording`; the widgets only add minutes
 to a clock and format the time. The data is small on purpose (it loads before the page paints):
 only what `tree.js` and `composer.js` read, absent parts as absent keys. The shapes are the
-contract in /work/format2-spec.md ("Composer widget data" and H1b's tree data).
+contract in /work/format2-spec.md ("Composer widget data" and H1b's tree data). Both follow the
+language of the render in progress (`generator.i18n.speaking`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import io
+import json
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from generator import wording as words
+from generator.i18n import SOURCE_LANGUAGE, current, current_language
+from generator.i18n import gettext as _
 from generator.model import Cadence, DecisionTree, IncidentType, Playbook, Severity
 
 Json = dict[str, Any]
@@ -101,13 +112,13 @@ def facts(severity: Severity, playbook: Playbook) -> list[Json]:
     response = severity.response
     lead_role = playbook.lead_for(severity.id)
     rows = [
-        ("Acknowledge", words.within(response.acknowledge_within)),
-        ("Lead", words.lead(severity, playbook)),
-        ("Page", words.page_chain(response.page)),
-        ("Roles", ", ".join(playbook.role(r).name for r in response.roles)),
-        ("Executives told", words.executives(response.executives, lead_role)),
+        (_("Acknowledge"), words.within(response.acknowledge_within)),
+        (_("Lead"), words.lead(severity, playbook)),
+        (_("Page"), words.page_chain(response.page)),
+        (_("Roles"), ", ".join(playbook.role(r).name for r in response.roles)),
+        (_("Executives told"), words.executives(response.executives, lead_role)),
         (
-            "Public communication",
+            _("Public communication"),
             words.public_communication(response.public_communication, lead_role),
         ),
     ]
@@ -119,11 +130,11 @@ def type_facts(kind: IncidentType, playbook: Playbook) -> list[Json]:
     channels = {c.id: c.name for c in playbook.communication.channels}
     lead_role = playbook.lead_for(type_id=kind.id)
     rows = [
-        ("Lead", lead_role.name if kind.lead else ""),
-        ("Roles", ", ".join(playbook.role(r).name for r in kind.roles)),
-        ("Channels", ", ".join(channels.get(c, c) for c in kind.channels)),
+        (_("Lead"), lead_role.name if kind.lead else ""),
+        (_("Roles"), ", ".join(playbook.role(r).name for r in kind.roles)),
+        (_("Channels"), ", ".join(channels.get(c, c) for c in kind.channels)),
         (
-            "Public communication",
+            _("Public communication"),
             words.public_communication(kind.public_communication, lead_role),
         ),
     ]
@@ -221,11 +232,16 @@ def _policy(playbook: Playbook) -> Json:
             try:
                 cell = playbook.cadence(severity.id, audience.id)
             except KeyError:
-                text = f"The playbook sets no updates for {audience.name} at {severity.label}."
+                text = _("The playbook sets no updates for %(audience)s at %(level)s.") % {
+                    "audience": audience.name,
+                    "level": severity.label,
+                }
             else:
-                text = (
-                    f"{audience.name} at {severity.label}: {words.cadence_phrase(cell, playbook)}."
-                )
+                text = _("%(audience)s at %(level)s: %(cadence)s.") % {
+                    "audience": audience.name,
+                    "level": severity.label,
+                    "cadence": words.cadence_phrase(cell, playbook),
+                }
             policy.setdefault(severity.id, {})[audience.id] = text
     return policy
 
@@ -277,6 +293,123 @@ def composer_data(playbook: Playbook) -> Json:
     if policy:
         data["policy"] = policy
     return data
+
+
+# --------------------------------------------------------------------------- widget messages
+
+#: The scripts of ours every page loads: playbook.js itself, and incident-tools.js, which its
+#: incident banner loads on first use (copying, the edit form, the timeline).
+EVERY_PAGE = ("playbook.js", "incident-tools.js")
+#: The others, loaded by playbook.js (its ON_DEMAND) where the page holds what they work on; the
+#: raw HTML our templates write for it, as it stands in a rendered page.
+ON_DEMAND = {
+    "tree.js": 'data-pb-widget="tree"',
+    "composer.js": 'data-pb-widget="composer"',
+    "checklist.js": 'class="pb-checklist"',
+    "copy.js": "data-copy=",
+}
+#: Where the site's facts are embedded (templates/_page.md.j2); the messages go right after.
+_SITE_FACTS = re.compile(r'<script type="application/json" id="pb-site">(.*?)</script>\n')
+#: A plural message id as Babel's extractor gives it: (singular, plural).
+Message = str | tuple[str, ...]
+
+
+def page_scripts(page: str) -> list[str]:
+    """The names of our scripts a rendered page loads, in load order."""
+    return [*EVERY_PAGE, *(name for name, marker in ON_DEMAND.items() if marker in page)]
+
+
+@functools.lru_cache(maxsize=32)
+def script_messages(source: str) -> tuple[Message, ...]:
+    """The message ids of a widget script: its `_()`, `gettext()` and `ngettext()` calls, found by
+    Babel's JavaScript extractor (the one `pybabel extract` runs with babel.cfg), so the script is
+    the only declaration. Cached by content: an organisation's override is a content of its own."""
+    from babel.messages.extract import extract
+
+    found = extract("javascript", io.BytesIO(source.encode("utf-8")))
+    return tuple(dict.fromkeys(message for _line, message, _comments, _context in found))
+
+
+@functools.cache
+def _plural_samples(lang: str) -> dict[str, int]:
+    """A number for each plural category of `lang` (CLDR, as `Intl.PluralRules` names them)."""
+    from babel.core import Locale, UnknownLocaleError
+
+    try:
+        rule = Locale.parse(lang.replace("-", "_")).plural_form
+    except (UnknownLocaleError, ValueError):
+        return {"other": 2}
+    samples: dict[str, int] = {}
+    for n in (*range(200), 1000, 1000000):
+        samples.setdefault(rule(n), n)
+    return samples
+
+
+def translated_messages(ids: Sequence[Message], lang: str, catalogue: Any) -> dict[str, Any]:
+    """`ids` in `lang` from `catalogue`: id -> text; a plural by its singular -> {category: text},
+    one entry per plural category of the language (what `Intl.PluralRules(lang).select(n)` gives
+    in the browser), so the page needs no plural formula. Messages without a translation are
+    left out: the script shows its English id."""
+    out: dict[str, Any] = {}
+    for message in ids:
+        if isinstance(message, str):
+            text = catalogue.gettext(message)
+            if text != message:
+                out[message] = text
+            continue
+        one, many = message[0], message[1]
+        forms = {
+            category: catalogue.ngettext(one, many, n)
+            for category, n in _plural_samples(lang).items()
+        }
+        if any(text not in (one, many) for text in forms.values()):
+            out[one] = forms
+    return out
+
+
+def page_messages(page: str, scripts: Mapping[str, str]) -> dict[str, Any]:
+    """The messages a rendered `page` needs, in the current language: those of each script it
+    loads (`scripts`: name -> source as published). Empty in the source language."""
+    lang = current_language()
+    if lang == SOURCE_LANGUAGE:
+        return {}
+    ids = [m for name in page_scripts(page) for m in script_messages(scripts.get(name, ""))]
+    return translated_messages(list(dict.fromkeys(ids)), lang, current())
+
+
+def ship_messages(files: Sequence[Any], assets: Mapping[str, Path]) -> list[Any]:
+    """On a render in another language than the source (`generator.i18n.speaking`), every
+    generated page (the ones with `pb-site`) gains `pb-messages`, the texts of the scripts it
+    loads, and `pb-site` gains `lang`; in the source language the files come back as they are
+    (English pages keep their bytes and their weight). `assets` (site path -> source file, the
+    organisation's overrides included) are the scripts as published, read for their message ids."""
+    lang = current_language()
+    if lang == SOURCE_LANGUAGE:
+        return list(files)
+    from generator.render.filters import json_script
+
+    scripts = {
+        path.rsplit("/", 1)[-1]: source.read_text(encoding="utf-8")
+        for path, source in assets.items()
+        if path.startswith("assets/playbook/") and path.endswith(".js")
+    }
+    out: list[Any] = []
+    for file in files:
+        found = _SITE_FACTS.search(file.content) if isinstance(file.content, str) else None
+        if found is None or not file.path.endswith(".md"):
+            out.append(file)
+            continue
+        facts = {**json.loads(found.group(1)), "lang": lang}
+        block = f'<script type="application/json" id="pb-site">{json_script(facts)}</script>\n'
+        messages = page_messages(file.content, scripts)
+        if messages:
+            block += (
+                f'<script type="application/json" id="pb-messages">{json_script(messages)}'
+                "</script>\n"
+            )
+        text = file.content[: found.start()] + block + file.content[found.end() :]
+        out.append(dataclasses.replace(file, content=text))
+    return out
 
 
 # --------------------------------------------------------------------------- transitional
