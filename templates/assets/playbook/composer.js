@@ -170,8 +170,8 @@
     var parts = [];
     var i = PB.incident.active();
     if (c && c.first && !this.sent()) {
-      var v = { when: c.first.text, time: i && PB.clock(i.start + c.first.minutes * 60000) };
-      parts.push(i && c.first.minutes != null ? _("First update: %(when)s (by %(time)s).", v) : _("First update: %(when)s.", v));
+      var v = { when: c.first.text, time: i && c.first.minutes != null && PB.clock(i.start + c.first.minutes * 60000) };
+      parts.push(v.time ? _("First update: %(when)s (by %(time)s).", v) : _("First update: %(when)s.", v));
     }
     if (c && c.also_on && c.also_on.length) {
       parts.push(_("Also post %(when)s.", { when: c.also_on.map(function (a) { return a.text; }).join(", ") }));

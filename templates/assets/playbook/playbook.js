@@ -102,10 +102,9 @@
   }
   function ngettext(one, many, n, values) {
     var forms = text(one) || {};
-    var t = forms[new Intl.PluralRules(site().lang).select(n)] || forms.other;
     values = values || {};
     values.num = n;
-    return fill(typeof t === "string" ? t : n === 1 ? one : many, values);
+    return fill(forms[new Intl.PluralRules(site().lang).select(n)] || forms.other || (n === 1 ? one : many), values);
   }
 
   /* The time now, unless window.PB_NOW fixes it (a number of milliseconds or a date string). */
@@ -120,23 +119,16 @@
     try { new Intl.DateTimeFormat("en", { timeZone: tz }); return tz; } catch (e) { return "UTC"; }
   }
 
-  function parts(zone, ms, opts) {
-    var o = { timeZone: zone, hourCycle: "h23" }, p = {};
-    for (var k in opts) o[k] = opts[k];
-    new Intl.DateTimeFormat("en", o).formatToParts(ms).forEach(function (x) { p[x.type] = x.value; });
-    return p;
-  }
-
   /* "2026-11-27 15:02 GMT+1 (14:02 UTC)": the organisation's zone first, then UTC (UTC alone when
      the organisation keeps UTC); the date only when `day` is true. A page in another language
      than English gets its language's own date and time (ja: "2026/11/27 23:02 JST"). */
   function clock(ms, day) {
     var tz = zone(), lang = site().lang;
     function one(z) {
-      var o = { hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
+      var o = { timeZone: z, hourCycle: "h23", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }, p = {};
       if (day) { o.year = "numeric"; o.month = "2-digit"; o.day = "2-digit"; }
-      if (!/^en\b/.test(lang)) { o.timeZone = z; o.hourCycle = "h23"; return new Intl.DateTimeFormat(lang, o).format(ms); }
-      var p = parts(z, ms, o);
+      if (!/^en\b/.test(lang)) return new Intl.DateTimeFormat(lang, o).format(ms);
+      new Intl.DateTimeFormat("en", o).formatToParts(ms).forEach(function (x) { p[x.type] = x.value; });
       return (day ? p.year + "-" + p.month + "-" + p.day + " " : "") + p.hour + ":" + p.minute +
         " " + (z === "UTC" ? "UTC" : p.timeZoneName);
     }
