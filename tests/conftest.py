@@ -198,15 +198,17 @@ def built_default_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[st
     """`playbook build --engine ENGINE --site-dir <tmp>` of the default playbook, exactly as a
     user runs it, once per engine for the whole session: the browser tests and the language
     tests read the same build. Call it with the engine; it gives the site folder."""
+    import re
     import subprocess
     import sys
 
-    built: dict[str, Path] = {}
+    built: dict[str, Path | str] = {}
 
     def build(engine: str) -> Path:
         if engine not in built:
             root = tmp_path_factory.mktemp(f"site-{engine}") / "site"
             env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "SOURCE_DATE_EPOCH": SITE_EPOCH}
+            env["NO_COLOR"] = "1"
             main = "import sys; from generator.cli import main; sys.exit(main())"
             done = subprocess.run(
                 [sys.executable, "-c", main, "build", "--engine", engine, "--site-dir", str(root)],
@@ -216,8 +218,13 @@ def built_default_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[st
                 text=True,
                 check=False,
             )
-            assert done.returncode == 0, done.stdout + done.stderr
-            built[engine] = root
-        return built[engine]
+            said = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout + done.stderr)
+            last = (said.strip().splitlines() or [""])[-1]
+            failed = f"(exit {done.returncode}): {last}\n{said}"
+            built[engine] = root if done.returncode == 0 else failed
+        found = built[engine]
+        if isinstance(found, str):  # failed once: every test that needs it fails, no rebuild
+            pytest.fail(f"playbook build --engine {engine} failed {found}", pytrace=False)
+        return found
 
     return build

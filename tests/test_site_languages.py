@@ -105,7 +105,7 @@ def test_every_page_exists_in_both_languages_at_the_same_path(built: BuiltSite) 
 #: A placeholder of a message: %(name)s, %(num)d, %s, %% (Python), {name} (JavaScript).
 PLACEHOLDER = re.compile(r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[sdifr]|%[sdif%]|\{\w+\}")
 #: A fragment is looked for only with at least this many letters (see `catalogue_fragments`).
-MIN_LETTERS = 3
+MIN_LETTERS = 4
 
 
 def _messages(path: Path) -> list:  # type: ignore[type-arg]
@@ -137,34 +137,44 @@ def catalogue_fragments() -> dict[str, str]:
 
     The rule: every message whose Japanese differs from its English contributes the literal
     text of each English form (singular and plural) between its placeholders (%(num)d, %(name)s,
-    %s, {name}), trimmed of spaces and punctuation at both ends. A fragment counts when it has
-    at least MIN_LETTERS (3) letters: shorter ones (", ", " or ", "No") are too common inside
-    mixed Japanese text (an abbreviation, a product name) to say anything. A fragment that the
-    Japanese translation itself keeps (a name like "PIN" or "SEV") proves nothing and is skipped.
-    A fragment is found as whole words: a letter may not touch either end, its first letter in
-    either case (a template may start a sentence with it), whitespace between words as any
-    whitespace. Example: "%(interval)s while the status is %(stage)s" is looked for as "while
-    the status is"."""
+    %s, {name}), trimmed of spaces and punctuation at both ends. A fragment counts when
+    - it has at least MIN_LETTERS (4) letters: shorter ones (", ", " or ", "No", "and", "the")
+      turn up in names that Japanese text keeps as they are ("Support and Communications") and
+      say nothing;
+    - no Japanese translation of the catalogue uses it as a word itself: English the Japanese
+      interface keeps ("JSON Schema", "Markdown", "PIN") proves nothing.
+    Example: "%(interval)s while the status is %(stage)s" is looked for as "while the status is".
+    How a fragment is found in a page's text: `fragment_pattern`."""
+    catalogue = japanese_catalogue().values()
+    kept = " ".join(" ".join(japanese) for _, japanese in catalogue).casefold()
     fragments: dict[str, str] = {}
-    for english, japanese in japanese_catalogue().values():
+    for english, japanese in catalogue:
         if not japanese or set(english) <= set(japanese):
             continue
-        kept = " ".join(japanese).casefold()
         for form in english:
             for piece in PLACEHOLDER.split(form):
                 fragment = re.sub(r"^[\W_]+|[\W_]+$", "", " ".join(piece.split()))
                 if sum(c.isalpha() for c in fragment) < MIN_LETTERS:
                     continue
-                if fragment.casefold() in kept:
+                if re.search(rf"(?<![a-z]){re.escape(fragment.casefold())}(?![a-z])", kept):
                     continue
                 fragments.setdefault(fragment, english[0])
     return fragments
 
 
+#: What may not touch a fragment found in a page: a letter or digit (it would be part of a
+#: longer word), nor the characters of identifiers, paths and addresses ({severity},
+#: playbook.json, schema/, legal@example.com, follow_ups, inc-{date}): those are names, not
+#: interface text.
+NOT_BEFORE = r"(?<![A-Za-z0-9{./@_-])"
+NOT_AFTER = r"(?![A-Za-z0-9}/@_-])(?!\.[A-Za-z0-9])"
+
+
 def fragment_pattern(fragments: dict[str, str]) -> re.Pattern[str]:
-    """One regular expression that finds any of the fragments as the rule of catalogue_fragments
-    says: no Latin letter touching either end, the first letter in either case, any whitespace
-    between words (Japanese letters may touch: Japanese puts no spaces around a word)."""
+    """One regular expression that finds any of the fragments as whole words: the first letter
+    in either case (a template may start a sentence with it), any whitespace between words,
+    nothing of NOT_BEFORE / NOT_AFTER touching it (Japanese letters may: Japanese puts no
+    spaces around a word)."""
     alternatives = []
     for fragment in sorted(fragments, key=len, reverse=True):
         first, *rest = fragment.split(" ")
@@ -172,7 +182,7 @@ def fragment_pattern(fragments: dict[str, str]) -> re.Pattern[str]:
         head = f"[{head.lower()}{head.upper()}]" if head.isalpha() else re.escape(head)
         words = [head + re.escape(first[1:]), *(re.escape(word) for word in rest)]
         alternatives.append(r"\s+".join(words))
-    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(alternatives) + r")(?![A-Za-z])")
+    return re.compile(NOT_BEFORE + "(?:" + "|".join(alternatives) + ")" + NOT_AFTER)
 
 
 def english_left(text: str, fragments: dict[str, str], pattern: re.Pattern[str]) -> list[str]:
@@ -219,14 +229,19 @@ NOT_TEXT = frozenset({"script", "style", "svg", "template", "code", "pre", "kbd"
 VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()  # noqa: SIM905
 )
+#: The class of the theme's table of contents: it repeats the page's headings without their
+#: markup (a heading `<code>principles[]</code>` is plain text there); the headings are read
+#: where they stand.
+TABLE_OF_CONTENTS = "md-nav--secondary"
 #: Attributes a reader sees or hears as text.
 TEXT_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
 
 
 class VisibleText(HTMLParser):
     """The text of a page a reader sees or hears (text, aria-label, title, placeholder, alt),
-    leaving out code, scripts and every element marked as English (`lang="en"`: a fallback of
-    untranslated content, which says what it is) with all it holds."""
+    leaving out, with all they hold: code and scripts, every element marked as English
+    (`lang="en"`: a fallback of untranslated content, which says what it is) or as not to be
+    translated (`translate="no"`: names and identifiers), and the table of contents."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -241,6 +256,8 @@ class VisibleText(HTMLParser):
             or tag in NOT_TEXT
             or lang == ENGLISH
             or lang.startswith(ENGLISH + "-")
+            or attributes.get("translate") == "no"
+            or (tag == "nav" and TABLE_OF_CONTENTS in (attributes.get("class") or "").split())
         )
         if not left_out:
             self.parts.extend(
@@ -291,6 +308,7 @@ def test_the_fragment_rule_finds_what_it_should_and_only_that() -> None:
     assert english_left("<p>Every  hour</p>", fragments, pattern) != []
     assert english_left("1時間ごと", fragments, pattern) == []
     assert english_left("everyhourly", fragments, pattern) == []
+    assert english_left("#inc-{every hour} schema/every.hour.json", fragments, pattern) == []
     hidden = '<p>重大度 <span lang="en" class="pb-fallback">every hour</span></p><code>page</code>'
     assert visible_text(hidden) == "重大度"
     assert visible_text('<button aria-label="every hour">x</button>') == "every hour x"
