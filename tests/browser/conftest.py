@@ -21,6 +21,8 @@ import pytest
 
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS, allow_only_file_urls
 
+#: The default playbook, whose site every browser test opens.
+PLAYBOOK = Path(__file__).resolve().parents[2] / "playbook"
 #: The engines every browser test runs against (`playbook build --engine ...`).
 ENGINES = ("mkdocs", "zensical")
 #: Where each engine puts the search index that works from file:// (a script, not JSON).
@@ -34,6 +36,8 @@ class Site:
     root: Path
     data: dict[str, Any]
     engine: str = "mkdocs"
+    #: Folders of `root` that hold the site of another language (not pages of this one).
+    other_languages: tuple[str, ...] = ()
 
     @property
     def search_script(self) -> str:
@@ -61,9 +65,11 @@ class Site:
         return (self.root / path).as_uri()
 
     def pages(self) -> list[str]:
-        """Every HTML page, relative; not 404.html, whose absolute links only a server serves."""
+        """Every HTML page of this site's language, relative; not 404.html, whose absolute links
+        only a server serves, nor the pages of another language's folder."""
         found = sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
-        return [p for p in found if p != "404.html" and not p.startswith("assets/")]
+        skipped = ("assets", *self.other_languages)
+        return [p for p in found if p != "404.html" and p.split("/", 1)[0] not in skipped]
 
     def list(self, kind: str, key: str) -> list[dict[str, Any]]:
         return self.data[kind][key]
@@ -87,11 +93,14 @@ def site(request: pytest.FixtureRequest, built_default_site: Callable[[str], Pat
     user runs it (built once per engine for the session: tests/conftest.py)."""
     root = built_default_site(request.param)
     data = json.loads((root / "playbook.json").read_text(encoding="utf-8"))
-    return Site(root, data, request.param)
+    return Site(root, data, request.param, LANGUAGE_FOLDERS)
 
 
-#: The folder of the Japanese site inside the built site: the default language (English) is at
-#: the root, every other language of the playbook in a folder named by its code.
+#: The default language (English) is at the site's root, every other language of the playbook
+#: (a folder of playbook/translations/) in a folder of the site named by its code.
+LANGUAGE_FOLDERS = tuple(
+    sorted(p.name for p in (PLAYBOOK / "translations").glob("*") if p.is_dir())
+)
 JAPANESE = "ja"
 
 
