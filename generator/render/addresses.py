@@ -51,3 +51,18 @@ def relative_url(from_path: str, to_path: str, *, style: str) -> str:
     if there.endswith("/") or there == "":
         relative = "./" if relative == "." else relative.rstrip("/") + "/"
     return relative + hash_mark + fragment
+
+
+def outside_url(from_path: str, to_path: str, *, style: str) -> str:
+    """The link from the page built from `from_path` to a page of another build (another
+    language's site), which the engine cannot resolve as a source file.
+
+    MkDocs leaves such a link alone, so it is the built page's address (`relative_url`). Zensical
+    (the `source` style) reads a relative link in raw HTML from the Markdown file's folder and
+    rewrites it for the built page's place; so it is written from that folder, to the other
+    page's directory address."""
+    if style != "source":
+        return relative_url(from_path, to_path, style=style)
+    target = page_url(to_path, style="directory")
+    relative = posixpath.relpath(target or ".", posixpath.dirname(from_path) or ".")
+    return "./" if relative == "." else relative.rstrip("/") + "/"

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import inspect
 import os
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -28,6 +30,8 @@ ASSETS = "assets"
 #: Must load before the theme's bundle: our stand-in for a Worker, which search needs on file://.
 #: Its name also stops the engines' offline plugin from adding a shim fetched from another host.
 POLYFILLS = ("iframe-worker.js",)
+#: The language switcher's style: loaded only on a site of several languages.
+LANGUAGES_CSS = "languages.css"
 #: Loaded by playbook.js only on the pages that use them (its ON_DEMAND; keeps every page light).
 ON_DEMAND = (
     "tree.js",
@@ -62,6 +66,19 @@ class DocsTree:
         """Every site path of the tree, sorted."""
         return sorted([f.path for f in self.files] + list(self.assets))
 
+    def home_title(self) -> str | None:
+        """The home page's title (its opening `# ` heading): a translation's site name, since
+        the project's `site_name` is written in the default language."""
+        home = next((f for f in self.files if f.path == "index.md"), None)
+        if home is None:
+            return None
+        text = home.content.decode("utf-8") if isinstance(home.content, bytes) else home.content
+        for line in text.splitlines():
+            if line.strip():
+                title = line[2:].split("{", 1)[0] if line.startswith("# ") else ""
+                return " ".join(re.sub(r"<[^>]*>", "", title).split()) or None  # no marks
+        return None
+
 
 def render_docs(
     model: Any,
@@ -71,10 +88,17 @@ def render_docs(
     pages_dir: Path | None = None,
     build_date: date | None = None,
     link_style: str = "html",
+    languages: Sequence[str] = (),
+    own_pages: Mapping[str, str] | None = None,
 ) -> DocsTree:
     """Render the whole docs tree of a validated playbook (raises `BuildError` on a template).
 
-    `link_style` is how raw-HTML links address pages (`generator.render.addresses`)."""
+    `link_style` is how raw-HTML links address pages (`generator.render.addresses`). With more
+    than one of `languages` (the site's, default first), the tree is the current language's
+    (`generator.i18n.speaking`): every page carries the language switcher and the site loads
+    `languages.css`; `own_pages` (file name -> Markdown) are the organisation's pages translated
+    into it, replacing theirs by name (None for the default language; a page without one is
+    shown in the default language, marked as such)."""
     from generator.render.minify import minify_assets
     from generator.render.site import SUMMARY_DOWNLOAD, build_date_from_env, render_site, site_nav
 
@@ -94,6 +118,9 @@ def render_docs(
         build_date=build_date or build_date_from_env(),
         **styled,
     )
+    several = len(languages) > 1
+    if several:
+        files = _in_language(files, languages, own_pages, link_style)
     assets = published_assets([*([templates_dir] if templates_dir else []), TEMPLATES_DIR])
     generated = {f.path for f in files}
     assets = {path: source for path, source in assets.items() if path not in generated}
@@ -102,7 +129,7 @@ def render_docs(
         name = path.rsplit("/", 1)[-1]
         if name in POLYFILLS:
             polyfills.append(path)
-        elif name in ON_DEMAND:
+        elif name in ON_DEMAND or (name == LANGUAGES_CSS and not several):
             continue
         elif path.endswith(".css"):
             stylesheets.append(path)
@@ -111,6 +138,141 @@ def render_docs(
     nav = site_nav(model, pages_dir)
     files, assets = minify_assets(files, assets)  # our JS/CSS, minified (page-speed budget)
     return DocsTree(files, assets, nav, stylesheets, scripts, polyfills, [SUMMARY_DOWNLOAD])
+
+
+def _in_language(
+    files: list[RenderedFile],
+    languages: Sequence[str],
+    own_pages: Mapping[str, str] | None,
+    link_style: str,
+) -> list[RenderedFile]:
+    """The pages of the current language: the organisation's own pages translated (or marked
+    untranslated) and the language switcher under every page's title."""
+    from generator.i18n import current_language
+    from generator.render.site import GUIDES, SUMMARY_DOWNLOAD, RenderedFile
+    from generator.render.switcher import marked_untranslated, switcher_html, with_block
+
+    lang = current_language()
+    out: list[RenderedFile] = []
+    for file in files:
+        if not file.path.endswith(".md") or file.path == SUMMARY_DOWNLOAD:
+            out.append(file)
+            continue
+        text = file.content.decode("utf-8") if isinstance(file.content, bytes) else file.content
+        switcher = switcher_html(file.path, lang, languages, style=link_style)
+        own = file.path.removeprefix(f"{GUIDES}/") if file.path.startswith(f"{GUIDES}/") else None
+        if own is None or own_pages is None:
+            text = with_block(text, switcher)
+        elif own in own_pages:
+            text = with_block(own_pages[own], switcher)
+        else:
+            text = marked_untranslated(text, languages[0], switcher)
+        out.append(RenderedFile(file.path, text))
+    return out
+
+
+@dataclass(frozen=True)
+class SiteTrees:
+    """One docs tree per language of the site, the default language first."""
+
+    trees: dict[str, DocsTree]  # in site order: the default language first
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.trees)
+
+    @property
+    def default(self) -> DocsTree:
+        return next(iter(self.trees.values()))
+
+    def prefix(self, lang: str) -> str:
+        """Where `lang`'s site goes inside the site folder: "" for the default, else `<lang>/`."""
+        return "" if lang == self.languages[0] else f"{lang}/"
+
+
+def render_languages(
+    model: Any,
+    document: Any,
+    playbook_dir: Path,
+    *,
+    templates_dir: Path | None = None,
+    pages_dir: Path | None = None,
+    build_date: date | None = None,
+    link_style: str = "html",
+    only: str | None = None,
+) -> SiteTrees:
+    """Render every language of the site (`generator.translations.languages.site_languages`),
+    or just `only` among them: the default from the model, each other from the model translated
+    into it, each rendered in its language (`generator.i18n.speaking`). Validation (of the
+    translations too) has been done; a language without a translation of a text shows the
+    source text, marked."""
+    from generator.i18n import speaking
+    from generator.render.site import build_date_from_env
+    from generator.translations.languages import site_languages
+
+    source = getattr(model.organisation, "language", None) or "en"
+    languages = site_languages(playbook_dir, source)
+    if only is not None and only not in languages:
+        raise BuildError(
+            f"the playbook has no language {only!r}; its languages: {', '.join(languages)}"
+        )
+    day = build_date or build_date_from_env()
+    translations = None
+    if len(languages) > 1:
+        from generator.translations import load_translations
+
+        translations = load_translations(playbook_dir)
+    trees: dict[str, DocsTree] = {}
+    for lang in languages:
+        if only is not None and lang != only:
+            continue
+        speaking_model, own_pages = model, None
+        if lang != source and translations is not None:
+            from generator.translations import translated
+
+            speaking_model, _ = translated(model, translations, lang)
+            pages = translations.pages.get(lang, {})
+            own_pages = {name: page.body for name, page in pages.items()}
+        with speaking(lang):
+            trees[lang] = render_docs(
+                speaking_model,
+                document,
+                templates_dir=templates_dir,
+                pages_dir=pages_dir,
+                build_date=day,
+                link_style=link_style,
+                languages=languages,
+                own_pages=own_pages,
+            )
+    return SiteTrees(trees)
+
+
+def validated_site(
+    playbook_dir: Path,
+    *,
+    templates_dir: Path | None = None,
+    pages_dir: Path | None = None,
+    link_style: str = "html",
+    only: str | None = None,
+) -> tuple[SiteTrees, Any]:
+    """Validate once, then render every language (or `only` one); raises `InvalidPlaybook`
+    carrying the result when the playbook has errors."""
+    from generator.findings import InvalidPlaybook
+    from generator.pipeline import validate_playbook
+
+    result = validate_playbook(playbook_dir)
+    if not result.ok or result.model is None or result.document is None:
+        raise InvalidPlaybook(list(result.findings), result=result)
+    site = render_languages(
+        result.model,
+        result.document,
+        playbook_dir,
+        templates_dir=templates_dir,
+        pages_dir=pages_dir if pages_dir is not None else playbook_dir / PAGES_DIR,
+        link_style=link_style,
+        only=only,
+    )
+    return site, result
 
 
 def validated_docs(
