@@ -146,16 +146,20 @@
     var self = this;
     var id = this.id + "-" + ph.name;
     var wrap = this.fields.appendChild(el("div", "pb-field"));
-    var label = wrap.appendChild(el("label", "pb-field-label", ph.name.replace(/[_-]+/g, " ")));
+    /* A placeholder's name is the playbook's identifier (the preview shows {name} until filled),
+       not a text to translate; next_update is the one the composer knows. */
+    var next = ph.name === "next_update";
+    var label = wrap.appendChild(el("label", "pb-field-label", next ? _("Next update") : ph.name.replace(/[_-]+/g, " ")));
+    label.translate = next;
     label.htmlFor = id;
     if (ph.description) wrap.appendChild(el("p", "pb-hint", ph.description));
-    var multi = ph.name !== "next_update" && (ph.example || "").length > 60;
+    var multi = !next && (ph.example || "").length > 60;
     var input = wrap.appendChild(el(multi ? "textarea" : "input"));
     if (multi) input.rows = 3; else input.type = "text";
     input.id = id;
     input.name = ph.name;
     if (ph.example) input.placeholder = _("e.g. %(example)s", { example: ph.example });
-    if (ph.name === "next_update") {
+    if (next) {
       input.addEventListener("input", function () { self.nextDirty = true; self.update(); });
     } else {
       input.value = this.values[ph.name] != null ? this.values[ph.name] : ph.default || "";
