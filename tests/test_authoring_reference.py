@@ -164,7 +164,7 @@ def test_a_field_entry(page: str) -> None:
     text = entry(page, "severities[].response.acknowledge_within")
     assert "How soon the first responder must acknowledge" in text
     assert "- **Type:** duration · optional" in text
-    assert "or bd for business days (5m, 2h, 1d, 2w, 5bd)" in text
+    assert "or <code>bd</code> for business days (<code>5m</code>, <code>2h</code>," in text
     assert "- **Example:** <code>5m</code>" in text
     assert "[ack-order](#rule-ack-order)" in text
     assert "[schema-pattern](#rule-schema-pattern)" in text
@@ -183,13 +183,15 @@ def test_a_composed_example_and_a_derived_rule(page: str) -> None:
 def test_links_samples_and_lists_of_choices_are_spelled_out(page: str) -> None:
     link = entry(page, "links.on_call")
     assert "- **Type:** link · optional" in link
-    assert "https:, http:, mailto: or tel:" in link
+    assert "<code>https:</code>, <code>http:</code>, <code>mailto:</code> or <code>tel:" in link
     assert "[placeholder-link](#rule-placeholder-link)" in link
     assert "[sample-text](#rule-sample-text)" in entry(page, "sample")
     also_on = entry(page, "cadence.<severity id>.<audience id>.also_on")
-    assert "each one of impact-changed, stage-changed, severity-changed, resolved" in also_on
-    assert "one of always, if-customer-facing, conditional, lead-decides, never" in page
-    assert "exactly one of next or severity" in page
+    # Values written in YAML as they stand are code.
+    assert "each one of <code>impact-changed</code>, <code>stage-changed</code>, " in also_on
+    assert "one of <code>always</code>, <code>if-customer-facing</code>, " in page
+    assert "exactly one of <code>next</code> or <code>severity</code>" in page
+    assert "digits <code>playbook init</code> wrote" in page
 
 
 def test_optional_files_say_so(page: str) -> None:

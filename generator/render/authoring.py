@@ -45,7 +45,7 @@ class FieldDoc:
     type: str  # duration, text, list of ids, mapping, ...
     required: bool
     description: str
-    allowed: str  # in words; empty when any value of the type is fine
+    allowed: str  # in words (inline Markdown, values as code); empty when any value is fine
     example: str  # one line of YAML
     rules: tuple[str, ...]
 
@@ -268,22 +268,23 @@ def _type_words(node: dict[str, Any], def_name: str, schemas: dict) -> str:
 
 
 #: Allowed values of the shared definitions, in words rather than as regular expressions
-#: (message ids: translated where they are used).
+#: (message ids: translated where they are used). Inline Markdown: what is written in YAML as
+#: it stands is `code`.
 DEF_WORDS: dict[str, str] = {
     "id": N_(
         "lower-case letters and digits, words joined by single hyphens, starting with a letter "
-        "(sev1, incident-commander); at most 64 characters"
+        "(`sev1`, `incident-commander`); at most 64 characters"
     ),
     "duration": N_(
-        "a number from 1 to 9999 and a unit m, h, d, w or bd for business days (5m, 2h, 1d, 2w, "
-        "5bd), or immediately, or next-business-day; never a bare number"
+        "a number from 1 to 9999 and a unit `m`, `h`, `d`, `w` or `bd` for business days (`5m`, "
+        "`2h`, `1d`, `2w`, `5bd`), or `immediately`, or `next-business-day`; never a bare number"
     ),
-    "interval": N_("a duration (15m, 1h, 1bd), or as-progress-dictates, or none"),
-    "date": N_("a date written YYYY-MM-DD, in quotes"),
-    "last_reviewed": N_("a date written YYYY-MM-DD, in quotes"),
+    "interval": N_("a duration (`15m`, `1h`, `1bd`), or `as-progress-dictates`, or `none`"),
+    "date": N_("a date written `YYYY-MM-DD`, in quotes"),
+    "last_reviewed": N_("a date written `YYYY-MM-DD`, in quotes"),
     "link": N_(
-        "a link starting with https:, http:, mailto: or tel: (tel:+15550100), or a path relative "
-        "to the site (no other schemes, no spaces)"
+        "a link starting with `https:`, `http:`, `mailto:` or `tel:` (`tel:+15550100`), or a path "
+        "relative to the site (no other schemes, no spaces)"
     ),
     "sample": N_(
         "the 12 lower-case hexadecimal digits `playbook init` wrote; delete the line once the "
@@ -299,11 +300,11 @@ def _allowed(node: dict[str, Any], def_name: str, schemas: dict) -> str:
     if "enum" in node:
         parts.append(_("one of %(values)s") % {"values": _values(node["enum"])})
     elif "const" in node:
-        parts.append(_("exactly %(value)s") % {"value": node["const"]})
+        parts.append(_("exactly %(value)s") % {"value": _code(node["const"])})
     elif node.get("pattern") == "\\S":
         parts.append(_("not blank"))
     elif "pattern" in node:
-        parts.append(_("matches the pattern %(pattern)s") % {"pattern": node["pattern"]})
+        parts.append(_("matches the pattern %(pattern)s") % {"pattern": _code(node["pattern"])})
     if isinstance(node.get("items"), dict):
         item, item_def = _resolve(schemas, node["items"])
         if "enum" in item:
@@ -320,7 +321,7 @@ def _allowed(node: dict[str, Any], def_name: str, schemas: dict) -> str:
     if node.get("uniqueItems"):
         parts.append(_("no repeats"))
     if "oneOf" in node:
-        alternatives = [" ".join(option.get("required", [])) for option in node["oneOf"]]
+        alternatives = [_code(" ".join(option.get("required", []))) for option in node["oneOf"]]
         parts.append(_("exactly one of %(choices)s") % {"choices": _either(alternatives)})
     # TRANSLATORS: separates the items of a list of rules or conditions: "not blank; 1 to 120
     # characters".
@@ -329,7 +330,15 @@ def _allowed(node: dict[str, Any], def_name: str, schemas: dict) -> str:
 
 def _values(values: list[Any]) -> str:
     """Schema choices as they are written in YAML, in a list."""
-    return ", ".join(str(v) for v in values)
+    return ", ".join(_code(v) for v in values)
+
+
+def _code(value: Any) -> str:
+    """A value as it is written in YAML, as an inline Markdown code span."""
+    text = str(value)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
 
 
 def _either(choices: list[str]) -> str:
