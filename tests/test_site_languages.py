@@ -131,6 +131,11 @@ def japanese_catalogue() -> dict[tuple[str | None, str], tuple[tuple[str, ...], 
     return found
 
 
+def _words_of(translation: str) -> str:
+    """The text of a translation without its placeholders, `code` spans and HTML tags."""
+    return re.sub(r"`[^`]*`|<[^>]*>", " ", PLACEHOLDER.sub(" ", translation))
+
+
 def catalogue_fragments() -> dict[str, str]:
     """What an untranslated catalogue message would leave on a Japanese page: English fragment
     -> the message id it comes from.
@@ -141,12 +146,13 @@ def catalogue_fragments() -> dict[str, str]:
     - it has at least MIN_LETTERS (4) letters: shorter ones (", ", " or ", "No", "and", "the")
       turn up in names that Japanese text keeps as they are ("Support and Communications") and
       say nothing;
-    - no Japanese translation of the catalogue uses it as a word itself: English the Japanese
-      interface keeps ("JSON Schema", "Markdown", "PIN") proves nothing.
+    - no Japanese translation of the catalogue uses it as a word of its text (placeholders,
+      `code` and HTML tags aside): English the Japanese interface keeps ("JSON Schema",
+      "Markdown", "PIN") proves nothing.
     Example: "%(interval)s while the status is %(stage)s" is looked for as "while the status is".
     How a fragment is found in a page's text: `fragment_pattern`."""
     catalogue = japanese_catalogue().values()
-    kept = " ".join(" ".join(japanese) for _, japanese in catalogue).casefold()
+    kept = " ".join(_words_of(" ".join(japanese)) for _, japanese in catalogue).casefold()
     fragments: dict[str, str] = {}
     for english, japanese in catalogue:
         if not japanese or set(english) <= set(japanese):
