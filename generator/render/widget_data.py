@@ -309,7 +309,7 @@ ON_DEMAND = {
     "copy.js": "data-copy=",
 }
 #: Where the site's facts are embedded (templates/_page.md.j2); the messages go right after.
-_SITE_FACTS = re.compile(r'<script type="application/json" id="pb-site">(.*?)</script>\n')
+_SITE_FACTS = re.compile(r'<script type="application/json" id="pb-site">(.*?)</script>')
 #: A plural message id as Babel's extractor gives it: (singular, plural).
 Message = str | tuple[str, ...]
 
@@ -400,12 +400,12 @@ def ship_messages(files: Sequence[Any], assets: Mapping[str, Path]) -> list[Any]
             out.append(file)
             continue
         facts = {**json.loads(found.group(1)), "lang": lang}
-        block = f'<script type="application/json" id="pb-site">{json_script(facts)}</script>\n'
+        block = f'<script type="application/json" id="pb-site">{json_script(facts)}</script>'
         messages = page_messages(file.content, scripts)
-        if messages:
+        if messages:  # on the next line: the same raw HTML block
             block += (
-                f'<script type="application/json" id="pb-messages">{json_script(messages)}'
-                "</script>\n"
+                f'\n<script type="application/json" id="pb-messages">{json_script(messages)}'
+                "</script>"
             )
         text = file.content[: found.start()] + block + file.content[found.end() :]
         out.append(dataclasses.replace(file, content=text))
