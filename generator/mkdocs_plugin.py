@@ -1,8 +1,9 @@
 """The MkDocs plugin `playbook`: glue between MkDocs and the renderer, nothing more.
 
 on_config validates the playbook (aborting with the same lines as `playbook validate`), renders
-the docs tree with `generator.render.docs_tree` (the one render `playbook render` and the
-Zensical engine write to disk) and registers its stylesheets, scripts and navigation; on_files
+the docs tree of one language with `generator.render.docs_tree` (the one render `playbook render`
+and the Zensical engine write to disk), sets the theme's language for a translation, and
+registers its stylesheets, scripts and navigation; on_files
 hands the tree's files to MkDocs; on_serve watches the folders the site is made from.
 """
 
@@ -38,6 +39,10 @@ class PlaybookConfig(Config):
     """The organisation's templates (and assets/) that replace ours by file name."""
     pages_dir = opt.Optional(opt.Type(str))
     """Hand-written Markdown pages, published under guides/; default: <playbook_dir>/pages."""
+    language = opt.Optional(opt.Type(str))
+    """The language this build publishes: the playbook's own (default) or one of its
+    `translations/<lang>/`; the theme and search then speak it too. One build is one language:
+    `playbook build` builds them all, each other language into `<site>/<lang>/`."""
 
 
 def compiled_theme_cache() -> Any:
@@ -57,6 +62,29 @@ def compiled_theme_cache() -> Any:
 
         return COMPILED
     return FileSystemBytecodeCache(str(folder))
+
+
+def speak(config: Any, language: str, site_name: str | None) -> None:
+    """Make a build speak `language`: the theme's (`<html lang>`, its own labels), the site's
+    name (the home page's title in that language), the configuration's words a reader sees, and
+    Material's search, whose default language follows the theme unless the configuration names
+    one. Material's footer credit is English whatever the language: a translation leaves it out
+    unless the project sets `extra.generator` itself."""
+    from generator.engines.config import translate_settings_words
+    from generator.i18n import speaking
+
+    config.theme["language"] = language
+    if site_name:
+        config.site_name = site_name
+    config.extra.setdefault("generator", False)  # Material's credit line exists only in English
+    toc = config.mdx_configs.get("toc") if "toc" in config.markdown_extensions else None
+    with speaking(language):
+        translate_settings_words(config.theme.get("palette"), toc)
+    for name in ("search", "material/search"):
+        search = config.plugins.get(name)
+        listed = getattr(getattr(search, "config", None), "lang", None)
+        if listed and language not in listed:
+            search.config.lang = [language]
 
 
 class _Download(File):
@@ -100,6 +128,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.tree = handed[1]
         else:
             self.tree = self._render(config, playbook, templates, pages)
+        if self.config.language:
+            speak(config, self.config.language, self.tree.home_title())
         if config.nav is None:
             config.nav = self.tree.nav
         polyfills = config.extra.setdefault("polyfills", [])
@@ -119,20 +149,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def _render(self, config: Any, playbook: Path, templates: Path | None, pages: Path) -> DocsTree:
         from generator.render.addresses import link_style
-        from generator.render.docs_tree import render_docs
+        from generator.render.docs_tree import render_languages
         from generator.site_build import validate_for_site
 
         # Material's offline plugin (it runs after us) builds .html addresses
         directory_urls = config.use_directory_urls and "offline" not in config.plugins
         try:
             model, document = validate_for_site(playbook, log)
-            return render_docs(
+            site = render_languages(
                 model,
                 document,
+                playbook,
                 templates_dir=templates,
                 pages_dir=pages,
                 link_style=link_style("mkdocs", directory_urls=directory_urls),
+                only=self.config.language or "",
             )
+            return next(iter(site.trees.values()))
         except PlaybookError as error:
             raise PluginError(f"{error}; the site was not built") from error
 

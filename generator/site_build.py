@@ -83,34 +83,35 @@ def build_site(
         config = _load_config(config_path)
         _playbook_dir(config, config_path)  # the plugin must be listed
     project = read_project(config_path)
-    tree, warnings = _rendered(project, engine, _shown(target) + "/")
+    site, warnings = _rendered(project, engine, _shown(target) + "/")
     if engine == "zensical":
-        zensical.build(project, tree, target, _shown(target) + "/")
+        zensical.build(project, site, target, _shown(target) + "/")
     else:
-        config.plugins[PLUGIN].prerendered = (project.playbook_dir, tree)  # no second render
-        _build_with_mkdocs(config, target)
+        _build_with_mkdocs(config, config_path, project.playbook_dir, site, target)
     return Built(target, project.playbook_dir, warnings)
 
 
 def _rendered(project: Any, engine: str, shown_site: str) -> tuple[Any, str]:
-    """The docs tree and the warnings report: from the render cache when every input is as it
-    was at the last build, else validated and rendered now (and cached)."""
+    """Every language's docs tree and the warnings report: from the render cache when every
+    input is as it was at the last build, else validated (once) and rendered now (and cached)."""
     from generator.engines import render_cache
     from generator.render.addresses import link_style
+    from generator.translations.languages import translation_folders
 
     style = link_style(engine, directory_urls=project.directory_urls)
     folders = [project.playbook_dir, project.pages_dir, project.templates_dir]
-    key = render_cache.cache_key(folders, link_style=style)
+    languages = translation_folders(project.playbook_dir)
+    key = render_cache.cache_key(folders, link_style=style, languages=languages)
     cache_file = project.config_path.resolve().parent / render_cache.CACHE_FILE
     hit = render_cache.load(cache_file, key)
     if hit is not None:
         return hit
     from generator.findings import InvalidPlaybook
-    from generator.render.docs_tree import validated_docs
+    from generator.render.docs_tree import validated_site
     from generator.report import report
 
     try:
-        tree, result = validated_docs(
+        site, result = validated_site(
             project.playbook_dir,
             templates_dir=project.templates_dir,
             pages_dir=project.pages_dir,
@@ -124,33 +125,44 @@ def _rendered(project: Any, engine: str, shown_site: str) -> tuple[Any, str]:
             f"{error}; the site was not built; {shown_site} was left as it was"
         ) from error
     warnings = report(result, "text") if result.warnings else ""
-    render_cache.store(cache_file, key, tree, warnings)
-    return tree, warnings
+    render_cache.store(cache_file, key, site, warnings)
+    return site, warnings
 
 
-def _build_with_mkdocs(config: Any, target: Path) -> None:
+def _build_with_mkdocs(
+    config: Any, config_path: Path, playbook_dir: Path, site: Any, target: Path
+) -> None:
+    """One MkDocs build per language into one fresh folder (the default at its root, each other
+    language under `<lang>/`, each with its own theme language and search), swapped in whole."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with exclusive(target.parent):  # one build per site folder at a time: never a mix of two
         remove_leftovers(target)  # temporary folders of builds that were killed
         fresh = Path(tempfile.mkdtemp(prefix=f"{target.name}.new-", dir=target.parent))
         try:
-            config.site_dir = str(fresh)
-            _mkdocs_build(config, _shown(target) + "/")
-            finish_site(fresh)
+            for lang, tree in site.trees.items():
+                if not site.is_default(lang):
+                    config = _load_config(config_path)  # a fresh configuration per build
+                    config.plugins[PLUGIN].config.language = lang
+                config.plugins[PLUGIN].prerendered = (playbook_dir, tree)  # no second render
+                config.site_dir = str(fresh / site.prefix(lang))
+                _mkdocs_build(config, _shown(target) + "/")
+            finish_site(fresh, site.languages)
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
         swap_in(fresh, target)  # atomic: the folder is the whole old or the whole new site
 
 
-def finish_site(fresh: Path) -> None:
-    """What every engine's build gets before it is swapped in: the offline zip, the modes."""
-    write_offline_zip(fresh)
+def finish_site(fresh: Path, languages: tuple[str, ...] = ()) -> None:
+    """What every engine's build gets before it is swapped in: the offline zips, the modes."""
+    write_offline_zips(fresh, languages)
     fresh.chmod(0o777 & ~_umask())
 
 
 #: The whole built site as one download, for reading offline (open index.html from disk).
 OFFLINE_ZIP = "downloads/playbook-offline.zip"
+#: The folder every offline zip unpacks into.
+ZIP_FOLDER = "incident-playbook"
 #: Fastest deflate: a third of level 6's time (0.06 s against 0.18 s at scale 1) for a download
 #: about a quarter larger; the zip is made on every build, downloaded rarely.
 ZIP_LEVEL = 1
@@ -158,23 +170,72 @@ ZIP_LEVEL = 1
 COMPRESSED = frozenset({".gz", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2"})
 
 
-def write_offline_zip(site_dir: Path) -> Path:
-    """Zip the built site into `OFFLINE_ZIP` (never including itself; source maps left out),
-    entries in sorted order under one folder with a fixed timestamp: same site, same bytes."""
-    target = site_dir / OFFLINE_ZIP
-    target.parent.mkdir(parents=True, exist_ok=True)
+def write_offline_zips(site_dir: Path, languages: tuple[str, ...] = ()) -> list[Path]:
+    """The offline zip of every language: each holds the whole site, every language, so no
+    switcher link of the copy leads to a missing file. The default language's zip is the site
+    as it is (`incident-playbook/index.html` opens it); another language's zip, linked from that
+    language's pages at `<lang>/downloads/...`, holds the same site under `incident-playbook/site/`
+    beside an `index.html` that opens the site in that language."""
+    zips = [site_dir / (f"{lang}/" if i else "") / OFFLINE_ZIP for i, lang in enumerate(languages)]
+    zips = zips or [site_dir / OFFLINE_ZIP]
+    skipped = set(zips)
     files = sorted(
-        p for p in site_dir.rglob("*") if p.is_file() and p != target and p.suffix != ".map"
+        p for p in site_dir.rglob("*") if p.is_file() and p not in skipped and p.suffix != ".map"
     )
+    written = [_write_zip(zips[0], site_dir, files, ZIP_FOLDER + "/")]
+    for lang, target in zip(languages[1:], zips[1:], strict=True):
+        opening = {f"{ZIP_FOLDER}/index.html": _opening_page(lang)}
+        written.append(_write_zip(target, site_dir, files, f"{ZIP_FOLDER}/site/", opening))
+    return written
+
+
+def write_offline_zip(site_dir: Path) -> Path:
+    """Zip a site of one language into `OFFLINE_ZIP` (see `write_offline_zips`)."""
+    return write_offline_zips(site_dir)[0]
+
+
+def _write_zip(
+    target: Path, site_dir: Path, files: list[Path], under: str, extra: dict[str, str] | None = None
+) -> Path:
+    """Entries in sorted order with a fixed timestamp: same site, same bytes."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    entries = [(name, text.encode("utf-8")) for name, text in (extra or {}).items()]
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries:
+            archive.writestr(_zip_info(name), data, compresslevel=ZIP_LEVEL)
         for path in files:
-            name = "incident-playbook/" + path.relative_to(site_dir).as_posix()
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            stored = path.suffix.lower() in COMPRESSED
-            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
+            info = _zip_info(under + path.relative_to(site_dir).as_posix())
+            if path.suffix.lower() in COMPRESSED:
+                info.compress_type = zipfile.ZIP_STORED
             archive.writestr(info, path.read_bytes(), compresslevel=ZIP_LEVEL)
     return target
+
+
+def _zip_info(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def _opening_page(lang: str) -> str:
+    """The first page of another language's offline copy: straight on to that language's home
+    (a link too, for a browser that does not follow the refresh)."""
+    from html import escape
+
+    from generator.i18n import gettext as _
+    from generator.i18n import speaking
+
+    home = f"site/{lang}/index.html"
+    with speaking(lang):
+        label = escape(_("Open the incident playbook"))
+    code = escape(lang, quote=True)
+    return (
+        f'<!doctype html>\n<html lang="{code}">\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta http-equiv="refresh" content="0; url={home}">\n<title>{label}</title>\n'
+        f'<p><a href="{home}">{label}</a></p>\n'
+    )
 
 
 #: How often `playbook serve` looks for saved files. MkDocs polls every 0.5 s: a quarter of a
@@ -184,9 +245,15 @@ POLL_SECONDS = 0.2
 
 
 def serve_site(
-    config_file: Path | str | None = None, dev_addr: str | None = None, *, engine: str = "mkdocs"
+    config_file: Path | str | None = None,
+    dev_addr: str | None = None,
+    *,
+    engine: str = "mkdocs",
+    language: str | None = None,
 ) -> None:
-    """A live preview: the site is built again when a playbook, page or template file is saved."""
+    """A live preview of one language (default: the playbook's own; another is one of its
+    translations): built again when a playbook, page or template file is saved. Only that
+    language is served, so the switcher's links to the others lead nowhere in the preview."""
     _configure_logging(logging.INFO)
     config_path = Path(config_file or DEFAULT_CONFIG)
     if not config_path.is_file():
@@ -195,11 +262,11 @@ def serve_site(
         from generator.engines import zensical
         from generator.engines.config import read_project
 
-        zensical.serve(read_project(config_path.resolve()), dev_addr)
+        zensical.serve(read_project(config_path.resolve()), dev_addr, language)
         return
     from generator.engines.mkdocs_serve import serve
 
-    serve(config_path, dev_addr, polling_interval=POLL_SECONDS)
+    serve(config_path, dev_addr, polling_interval=POLL_SECONDS, language=language)
 
 
 def _load_config(config_path: Path) -> Any:

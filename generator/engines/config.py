@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from generator.engines.search_words import add_search_separator
+from generator.engines.search_words import SEARCH, add_search_separator
 from generator.findings import BuildError
 from generator.layout import PAGES_DIR
 
@@ -126,9 +126,16 @@ def plugin_options(plugins: Any, name: str) -> dict[str, Any] | None:
 
 
 def engine_config(
-    project: Project | None, tree: DocsTree, *, docs_dir: str, site_dir: str | None = None
+    project: Project | None,
+    tree: DocsTree,
+    *,
+    docs_dir: str,
+    site_dir: str | None = None,
+    language: str | None = None,
 ) -> dict[str, Any]:
-    """The settings of a site built from `tree` in `docs_dir`, with no playbook plugin."""
+    """The settings of a site built from `tree` in `docs_dir`, with no playbook plugin; with
+    `language`, a site in that language (`theme.language`: `<html lang>`, the theme's labels and,
+    on both engines, how search cuts words)."""
     settings: dict[str, Any] = copy.deepcopy(project.settings) if project else {}
     settings.setdefault("site_name", "Incident playbook")
     settings["docs_dir"] = docs_dir
@@ -154,7 +161,58 @@ def engine_config(
     if project and isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
         theme["custom_dir"] = str(project.config_path.resolve().parent / theme["custom_dir"])
     settings.pop("watch", None)  # the engine watches the docs folder; we watch the playbook
+    if language:
+        _speak(settings, language, tree.home_title())
     return settings
+
+
+def _speak(settings: dict[str, Any], language: str, site_name: str | None) -> None:
+    """Set the theme's language and the site's name (the home page's title in that language:
+    the project's `site_name` is in the default language), translate the configuration's words
+    a reader sees (`translate_settings_words`); a search `lang` the project lists (Material's
+    option; Zensical has none and follows the theme) becomes this language unless it has it."""
+    from generator.i18n import speaking
+
+    if site_name:
+        settings["site_name"] = site_name
+    extra = settings.setdefault("extra", {})
+    if isinstance(extra, dict):
+        extra.setdefault("generator", False)  # the theme's credit line exists only in English
+    theme = settings.get("theme")
+    if isinstance(theme, str):
+        theme = settings["theme"] = {"name": theme}
+    if isinstance(theme, dict):
+        theme["language"] = language
+    toc = None
+    for entry in settings.get("markdown_extensions") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("toc"), dict):
+            toc = entry["toc"]
+    with speaking(language):
+        translate_settings_words(theme.get("palette") if isinstance(theme, dict) else None, toc)
+    search = plugin_options(settings.get("plugins"), SEARCH)
+    if search and "lang" in search:
+        listed = search["lang"] if isinstance(search["lang"], list) else [search["lang"]]
+        if language not in listed:
+            search["lang"] = [language]
+
+
+def translate_settings_words(palette: Any, toc: dict[str, Any] | None) -> None:
+    """The words of a site configuration a reader sees, in the current language, where they are
+    the ones `playbook init` writes (the palette toggles' names) or the engine's default (the
+    headings' permalink title); a project's own words stay as written."""
+    from generator.i18n import gettext as _
+
+    words = {
+        "Switch to light mode": _("Switch to light mode"),
+        "Switch to dark mode": _("Switch to dark mode"),
+        "Follow the system setting": _("Follow the system setting"),
+    }
+    for entry in palette if isinstance(palette, list) else [palette]:
+        toggle = entry.get("toggle") if isinstance(entry, dict) else None
+        if isinstance(toggle, dict) and toggle.get("name") in words:
+            toggle["name"] = words[toggle["name"]]
+    if toc is not None and toc.get("permalink") and "permalink_title" not in toc:
+        toc["permalink_title"] = _("Permanent link")
 
 
 def dump_config(settings: dict[str, Any]) -> str:

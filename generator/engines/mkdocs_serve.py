@@ -5,7 +5,8 @@ we build the same server from MkDocs' own parts (`LiveReloadServer`, `build`, `l
 instead of swapping its class at run time. (Not the system's change notification: watchdog's
 inotify observer also reports files being opened and read, which every build does, and MkDocs'
 server then rebuilds for ever.) The playbook plugin adds its folders to the watch list
-in `on_serve`; every rebuild loads the configuration again, as `mkdocs serve` does.
+in `on_serve`; every rebuild loads the configuration again, as `mkdocs serve` does. With a
+language, the plugin previews that translation (its `language` option).
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from generator.findings import BuildError
 log = logging.getLogger("mkdocs.commands.serve")
 
 
-def serve(config_path: Path, dev_addr: str | None, *, polling_interval: float) -> None:
+def serve(
+    config_path: Path, dev_addr: str | None, *, polling_interval: float, language: str | None = None
+) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -33,7 +36,7 @@ def serve(config_path: Path, dev_addr: str | None, *, polling_interval: float) -
     if dev_addr:
         options["dev_addr"] = dev_addr
     try:
-        config = load_config(**options)
+        config = _speaking(load_config(**options), language)
     except (Abort, ConfigurationError) as error:
         shutil.rmtree(site_dir, ignore_errors=True)
         raise BuildError(str(error)) from error
@@ -45,7 +48,7 @@ def serve(config_path: Path, dev_addr: str | None, *, polling_interval: float) -
     def builder(fresh: Any = None) -> None:
         log.info("Building documentation...")
         if fresh is None:
-            fresh = load_config(**options)
+            fresh = _speaking(load_config(**options), language)
         fresh.site_url = serve_url
         build(fresh, serve_url=serve_url, dirty=False)
 
@@ -83,3 +86,11 @@ def serve(config_path: Path, dev_addr: str | None, *, polling_interval: float) -
     finally:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _speaking(config: Any, language: str | None) -> Any:
+    """The configuration with the playbook plugin set to preview `language` (None: its own)."""
+    plugin = config.plugins.get("playbook")
+    if language and plugin is not None:
+        plugin.config.language = language
+    return config

@@ -22,7 +22,7 @@ from typing import Any
 from generator.engines.config import Project, dump_config, engine_config
 from generator.findings import BuildError, PlaybookError
 from generator.render.addresses import link_style
-from generator.render.docs_tree import DocsTree, validated_docs, write_docs
+from generator.render.docs_tree import DocsTree, SiteTrees, validated_site, write_docs
 from generator.site_swap import NEW, exclusive, remove_leftovers, swap_in
 
 WORK = Path(".cache") / "playbook-zensical"
@@ -47,11 +47,22 @@ def work_folder(project: Project) -> Path:
     return project.config_path.resolve().parent / WORK
 
 
-def prepare(project: Project, tree: DocsTree, work: Path, site_dir: Path) -> Path:
-    """Write the docs folder and the configuration into `work`; returns the configuration."""
+def language_work(work: Path, lang: str | None) -> Path:
+    """The work folder of a language other than the default: a sibling of the default's
+    (`.cache/playbook-zensical-ja/`), so each keeps its own Zensical cache."""
+    return work if not lang else work.with_name(f"{work.name}-{lang}")
+
+
+def prepare(
+    project: Project, tree: DocsTree, work: Path, site_dir: Path, *, language: str | None = None
+) -> Path:
+    """Write the docs folder and the configuration into `work`; returns the configuration.
+    `language`: the language of a translation's build (None for the default language)."""
     work.mkdir(parents=True, exist_ok=True)
     write_docs(tree, work / DOCS, prune=True)
-    settings = engine_config(project, tree, docs_dir=DOCS, site_dir=str(site_dir))
+    settings = engine_config(
+        project, tree, docs_dir=DOCS, site_dir=str(site_dir), language=language
+    )
     settings["strict"] = True
     config = work / CONFIG
     text = dump_config(settings)
@@ -60,50 +71,73 @@ def prepare(project: Project, tree: DocsTree, work: Path, site_dir: Path) -> Pat
     return config
 
 
-def build(project: Project, tree: DocsTree, target: Path, shown_site: str) -> None:
-    """Build `tree` with Zensical and swap the new site in at `target` (only on success).
+def build(project: Project, site: SiteTrees, target: Path, shown_site: str) -> None:
+    """Build every language of `site` with Zensical and swap the new site in at `target` (only
+    when every language built): the default at its root, each other language under `<lang>/`.
 
     Zensical builds into the same folder every time (`site/` in the work folder): its cache is
     keyed by its configuration, site folder included, so a new folder per build made every build
-    a full one. The built folder is then moved beside `target` and swapped in."""
-    engine = zensical_module()
+    a full one. The built folders are then moved beside `target` and swapped in."""
     from generator.site_build import finish_site
 
     work = work_folder(project)
     work.mkdir(parents=True, exist_ok=True)
-    built = work / SITE
     with exclusive(work):
-        config = prepare(project, tree, work, built)
-        with _console_captured() as said:
-            try:
-                engine.build(str(config), {"clean": False, "strict": True})
-            except Exception as error:  # Zensical reports its own errors as exceptions
-                failure: Exception | None = error
-            else:
-                failure = None
-            report = said()
-        if failure is not None or not (built / "index.html").is_file():
-            shutil.rmtree(built, ignore_errors=True)  # never a half-written folder next time
-            sys.stderr.write(report)  # Zensical's own report: which page, which line
-            reason = f" (Zensical: {failure})" if failure else ""
-            raise BuildError(f"the site was not built{reason}; {shown_site} was left as it was")
+        built: dict[str, Path] = {}
+        for lang, tree in site.trees.items():
+            language = None if site.is_default(lang) else lang
+            folder = language_work(work, language)
+            built[lang] = _build_one(project, tree, folder, language, shown_site)
         target.parent.mkdir(parents=True, exist_ok=True)
         with exclusive(target.parent):
             remove_leftovers(target)
             fresh = Path(tempfile.mkdtemp(prefix=f"{target.name}{NEW}", dir=target.parent))
             try:
                 fresh.rmdir()
-                if built.stat().st_dev == target.parent.stat().st_dev:
-                    # Moved, not copied: Zensical writes a missing site folder again from its
-                    # cache faster than Python copies one (1,000 pages: 0.5 s of copying).
-                    built.rename(fresh)
-                else:
-                    shutil.copytree(built, fresh)
-                finish_site(fresh)
+                for lang, folder in built.items():
+                    _move(folder, fresh / site.prefix(lang), target)
+                finish_site(fresh, site.languages)
             except BaseException:
                 shutil.rmtree(fresh, ignore_errors=True)
                 raise
             swap_in(fresh, target)
+
+
+def _build_one(
+    project: Project, tree: DocsTree, work: Path, language: str | None, shown_site: str
+) -> Path:
+    """Build one language in its work folder; its built site, or `BuildError` (the work
+    folder's site removed, Zensical's own report on stderr)."""
+    engine = zensical_module()
+    built = work / SITE
+    config = prepare(project, tree, work, built, language=language)
+    with _console_captured() as said:
+        try:
+            engine.build(str(config), {"clean": False, "strict": True})
+        except Exception as error:  # Zensical reports its own errors as exceptions
+            failure: Exception | None = error
+        else:
+            failure = None
+        report = said()
+    if failure is not None or not (built / "index.html").is_file():
+        shutil.rmtree(built, ignore_errors=True)  # never a half-written folder next time
+        sys.stderr.write(report)  # Zensical's own report: which page, which line
+        reason = f" (Zensical: {failure})" if failure else ""
+        what = f"the {language} site" if language else "the site"
+        raise BuildError(f"{what} was not built{reason}; {shown_site} was left as it was")
+    return built
+
+
+def _move(built: Path, place: Path, target: Path) -> None:
+    """Moved, not copied, when on one file system: Zensical writes a missing site folder again
+    from its cache faster than Python copies one (1,000 pages: 0.5 s of copying)."""
+    if place.exists():  # the default language's site has a folder named like a language
+        raise BuildError(f"the site has a folder {place.name}/ where the {place.name} site goes")
+    place.parent.mkdir(parents=True, exist_ok=True)
+    if built.stat().st_dev == target.parent.stat().st_dev:
+        built.rename(place)
+    else:
+        shutil.copytree(built, place)
 
 
 @contextlib.contextmanager
@@ -130,18 +164,13 @@ def _read(held: Any) -> str:
     return held.read().decode("utf-8", errors="replace")
 
 
-def serve(project: Project, dev_addr: str | None) -> None:
-    """`zensical serve` on the rendered folder; a saved playbook file renders it again."""
+def serve(project: Project, dev_addr: str | None, language: str | None = None) -> None:
+    """`zensical serve` on the rendered folder of one language (default: the playbook's own);
+    a saved playbook file renders it again."""
     engine = zensical_module()
-    tree, _ = validated_docs(
-        project.playbook_dir,
-        templates_dir=project.templates_dir,
-        pages_dir=project.pages_dir,
-        link_style=link_style("zensical", directory_urls=project.directory_urls),
-    )
     work = work_folder(project)
-    config = prepare(project, tree, work, work / SITE)
-    watcher = _Rerender(project, work)
+    config = _render_preview(project, work, language)
+    watcher = _Rerender(project, work, language)
     watcher.start()
     try:
         engine.serve(str(config), {"dev_addr": dev_addr, "open": False, "strict": False})
@@ -149,14 +178,29 @@ def serve(project: Project, dev_addr: str | None) -> None:
         watcher.stop()
 
 
+def _render_preview(project: Project, work: Path, language: str | None) -> Path:
+    """Validate, render one language into the work folder; its configuration."""
+    site, _ = validated_site(
+        project.playbook_dir,
+        templates_dir=project.templates_dir,
+        pages_dir=project.pages_dir,
+        link_style=link_style("zensical", directory_urls=project.directory_urls),
+        only=language or "",
+    )
+    ((lang, tree),) = site.trees.items()
+    spoken = None if site.is_default(lang) else lang
+    return prepare(project, tree, work, work / SITE, language=spoken)
+
+
 class _Rerender:
     """Watches the playbook, own pages and templates; renders the docs folder again on a save."""
 
-    def __init__(self, project: Project, work: Path) -> None:
+    def __init__(self, project: Project, work: Path, language: str | None = None) -> None:
         from generator.layout import TEMPLATES_DIR
 
         self.project = project
         self.work = work
+        self.language = language
         folders = [project.playbook_dir, project.pages_dir, TEMPLATES_DIR]
         if project.templates_dir:
             folders.append(project.templates_dir)
@@ -209,13 +253,7 @@ class _Rerender:
         from generator.report import report
 
         try:
-            tree, _ = validated_docs(
-                self.project.playbook_dir,
-                templates_dir=self.project.templates_dir,
-                pages_dir=self.project.pages_dir,
-                link_style=link_style("zensical", directory_urls=self.project.directory_urls),
-            )
-            prepare(self.project, tree, self.work, self.work / SITE)
+            _render_preview(self.project, self.work, self.language)
         except InvalidPlaybook as error:
             sys.stderr.write(report(error.result, "text"))  # type: ignore[arg-type]
             sys.stderr.write("The preview keeps the last valid playbook.\n")

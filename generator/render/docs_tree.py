@@ -173,17 +173,13 @@ def _in_language(
 
 @dataclass(frozen=True)
 class SiteTrees:
-    """One docs tree per language of the site, the default language first."""
+    """The docs trees of a site's languages (all of them, or the one rendered for a preview)."""
 
-    trees: dict[str, DocsTree]  # in site order: the default language first
+    languages: tuple[str, ...]  # every language of the site, the default first
+    trees: dict[str, DocsTree]  # the rendered ones, in site order
 
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return tuple(self.trees)
-
-    @property
-    def default(self) -> DocsTree:
-        return next(iter(self.trees.values()))
+    def is_default(self, lang: str) -> bool:
+        return lang == self.languages[0]
 
     def prefix(self, lang: str) -> str:
         """Where `lang`'s site goes inside the site folder: "" for the default, else `<lang>/`."""
@@ -202,16 +198,17 @@ def render_languages(
     only: str | None = None,
 ) -> SiteTrees:
     """Render every language of the site (`generator.translations.languages.site_languages`),
-    or just `only` among them: the default from the model, each other from the model translated
-    into it, each rendered in its language (`generator.i18n.speaking`). Validation (of the
-    translations too) has been done; a language without a translation of a text shows the
-    source text, marked."""
+    or just `only` among them ("" for the default language): the default from the model, each
+    other from the model translated into it, each rendered in its language
+    (`generator.i18n.speaking`). Validation (of the translations too) has been done; a language
+    without a translation of a text shows the source text, marked."""
     from generator.i18n import speaking
     from generator.render.site import build_date_from_env
     from generator.translations.languages import site_languages
 
     source = getattr(model.organisation, "language", None) or "en"
     languages = site_languages(playbook_dir, source)
+    only = source if only == "" else only
     if only is not None and only not in languages:
         raise BuildError(
             f"the playbook has no language {only!r}; its languages: {', '.join(languages)}"
@@ -244,7 +241,7 @@ def render_languages(
                 languages=languages,
                 own_pages=own_pages,
             )
-    return SiteTrees(trees)
+    return SiteTrees(languages, trees)
 
 
 def validated_site(
