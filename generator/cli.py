@@ -286,8 +286,12 @@ def render(
     except InvalidPlaybook as error:
         click.echo(report(error.result, "text"), err=True, nl=False)  # type: ignore[arg-type]
         raise click.exceptions.Exit(1) from None
-    count = len(rendered.tree.paths())
-    click.echo(f"Wrote {count} files into {out} and {_relative(rendered.config_file)}.")
+    for each in (rendered, *rendered.translations):
+        count = len(each.tree.paths())
+        shown = _relative(each.docs_dir)
+        click.echo(f"Wrote {count} files into {shown} and {_relative(each.config_file)}.")
+    if rendered.translations:
+        click.echo(f"Build {_relative(rendered.config_file)} first: it empties the site folder.")
 
 
 @main.command("build")
@@ -325,9 +329,16 @@ def _relative(path: Path) -> str:
 @config_option
 @engine_option
 @click.option("--dev-addr", default=None, help="IP:PORT to serve on.  [default: 127.0.0.1:8000]")
+@click.option(
+    "--lang",
+    "language",
+    default=None,
+    help="Preview this translation (a folder of translations/) instead of the playbook's "
+    "own language; only that language is served.",
+)
 @guarded
-def serve(config_file: Path, engine: str, dev_addr: str | None) -> None:
+def serve(config_file: Path, engine: str, dev_addr: str | None, language: str | None) -> None:
     """Preview the site; edits to the playbook, templates or pages reload the browser."""
     from generator.site_build import serve_site
 
-    serve_site(config_file, dev_addr, engine=engine)
+    serve_site(config_file, dev_addr, engine=engine, language=language)

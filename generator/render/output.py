@@ -1,13 +1,20 @@
 """`playbook render DIR --out DOCS`: the complete docs folder on disk, and a site configuration
 beside it, so `mkdocs build -f` or `zensical build -f` on that configuration builds the whole site
-with no playbook plugin."""
+with no playbook plugin.
+
+A playbook with translations gets one docs folder and configuration per language, side by side:
+`DOCS` and `mkdocs.yml` for the default language (its site: `site/`), `DOCS-<lang>` and
+`mkdocs-<lang>.yml` for each other (its site: `site/<lang>/`, inside the default's, as
+`playbook build` lays it out). Build the default language first: an engine empties its site
+folder before building it. (A language's folder cannot go inside `DOCS`: the default build would
+publish its pages as its own.)"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.render.docs_tree import DocsTree, validated_docs, write_docs
+from generator.render.docs_tree import DocsTree, write_docs
 
 SITE_CONFIG = "mkdocs.yml"
 #: The settings used when the project has no mkdocs.yml: the one `playbook init` writes.
@@ -19,6 +26,8 @@ class Rendered:
     tree: DocsTree
     docs_dir: Path
     config_file: Path
+    language: str = ""
+    translations: tuple[Rendered, ...] = ()  # the other languages, in site order
 
 
 def render_folder(
@@ -31,14 +40,15 @@ def render_folder(
 ) -> Rendered:
     """Validate, render and write every file under `out` (other files there are left alone),
     then `mkdocs.yml` beside `out`: the project's settings (from `project_config` when it exists)
-    with the navigation and assets written in and the playbook plugin left out. `engine` matters
-    only with `use_directory_urls: true`, where the engines need links in raw HTML written
-    differently (see `generator.render.addresses`).
+    with the navigation and assets written in and the playbook plugin left out; the same beside
+    it for every other language. `engine` matters only with `use_directory_urls: true`, where the
+    engines need links in raw HTML written differently (see `generator.render.addresses`).
 
     Raises `InvalidPlaybook` (with every finding) before writing anything."""
     from generator.engines.config import engine_config, read_project, write_config
     from generator.findings import BuildError
     from generator.render.addresses import link_style
+    from generator.render.docs_tree import validated_site
 
     own = project_config is not None and project_config.is_file()
     project = read_project(project_config if own else DEFAULT_SITE_CONFIG)  # type: ignore[arg-type]
@@ -50,13 +60,27 @@ def render_folder(
             "render into a folder of its own, for example --out build/docs"
         )
     same_playbook = own and project.playbook_dir.resolve() == playbook_dir.resolve()
-    tree, _ = validated_docs(
+    site, _ = validated_site(
         playbook_dir,
         templates_dir=templates_dir or (project.templates_dir if own else None),
         pages_dir=project.pages_dir if same_playbook else None,
         link_style=link_style(engine, directory_urls=project.directory_urls),
     )
-    settings = engine_config(project, tree, docs_dir=out.name)
-    write_docs(tree, out)
-    write_config(config_file, settings)
-    return Rendered(tree, out, config_file)
+    written = []
+    for lang, tree in site.trees.items():
+        default = lang == site.languages[0]
+        docs = out if default else out.with_name(f"{out.name}-{lang}")
+        config = config_file if default else config_file.with_name(f"mkdocs-{lang}.yml")
+        settings = engine_config(
+            project,
+            tree,
+            docs_dir=docs.name,
+            site_dir=None if default else f"site/{lang}",
+            language=None if default else lang,
+        )
+        write_docs(tree, docs)
+        write_config(config, settings)
+        written.append(Rendered(tree, docs, config, lang))
+    return Rendered(
+        written[0].tree, out, config_file, written[0].language, translations=tuple(written[1:])
+    )
