@@ -36,6 +36,9 @@ from generator.model import (
 )
 from generator.render.flowchart import OutlineNode, tree_outline
 
+#: What joins the urgency to the way of paging ("page, high urgency"; Japanese "、").
+_LEADING_SEPARATORS = re.compile(r"^[\s,\u3001\uff0c]+")  # comma, ideographic and full-width
+
 #: Channel kinds a responder joins (the home page's "join" actions).
 JOINABLE = ("bridge", "chat", "phone")
 
@@ -192,7 +195,7 @@ class PlaybookView:
                     how,
                     words.escalation(entry),
                     tel=_tel(entry.phone) if entry.phone else "",
-                    urgency=urgent[len(how) :].lstrip(", "),
+                    urgency=_LEADING_SEPARATORS.sub("", urgent[len(how) :]),
                 )
             )
         return steps
