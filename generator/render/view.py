@@ -309,7 +309,8 @@ class PlaybookView:
         """A group's name where the list is exactly one group, else the levels' labels."""
         if len(ids) == 1 and any(g.id == ids[0] for g in self.pb.groups):
             group = self.pb.group(ids[0])
-            return f"{group.name} ({self.severity_labels(self.levels_of(ids))})"
+            labels = self.severity_labels(self.levels_of(ids))
+            return _("%(group)s (%(levels)s)") % {"group": group.name, "levels": labels}
         return self.severity_labels(self.levels_of(ids))
 
     def _row(self, phase: Phase, item: ChecklistItem, *, owner: bool = True) -> CheckRow:
