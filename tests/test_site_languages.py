@@ -140,7 +140,8 @@ def catalogue_fragments() -> dict[str, str]:
     """What an untranslated catalogue message would leave on a Japanese page: English fragment
     -> the message id it comes from.
 
-    The rule: every message whose Japanese differs from its English contributes the literal
+    The rule: every message whose Japanese differs from its English (or that has none: its
+    English is what a page would show) contributes the literal
     text of each English form (singular and plural) between its placeholders (%(num)d, %(name)s,
     %s, {name}), trimmed of spaces and punctuation at both ends. A fragment counts when
     - it has at least MIN_LETTERS (4) letters: shorter ones (", ", " or ", "No", "and", "the")
@@ -155,7 +156,7 @@ def catalogue_fragments() -> dict[str, str]:
     kept = " ".join(_words_of(" ".join(japanese)) for _, japanese in catalogue).casefold()
     fragments: dict[str, str] = {}
     for english, japanese in catalogue:
-        if not japanese or set(english) <= set(japanese):
+        if japanese and set(english) <= set(japanese):
             continue
         for form in english:
             for piece in PLACEHOLDER.split(form):
@@ -220,6 +221,12 @@ def test_every_message_has_a_japanese_translation_with_the_same_placeholders() -
     assert len(catalogue) > 50
     untranslated = sorted(key[1] for key, (_, japanese) in catalogue.items() if not japanese)
     assert untranslated == [], f"{len(untranslated)} messages without Japanese: {untranslated}"
+    copied = sorted(
+        key[1]
+        for key, (english, japanese) in catalogue.items()
+        if set(english) <= set(japanese) and re.search(rf"[A-Za-z]{{{MIN_LETTERS}}}", english[0])
+    )
+    assert copied == [], f"messages whose Japanese is their English: {copied}"
     changed = []
     for (_, message_id), (english, japanese) in catalogue.items():
         wanted = set(PLACEHOLDER.findall(english[-1]))
