@@ -112,7 +112,8 @@ def test_the_words_of_the_view_are_japanese(pages: dict[str, str], path: str) ->
 def test_communication_reads_in_japanese(pages: dict[str, str]) -> None:
     page = pages["communication/index.md"]
     assert "そのまま使える文面は[ステータステンプレート](status-templates.md)にあります。" in page
-    assert "## 伝える相手" in page and "## チャンネル" in page and "## 更新頻度" in page
+    assert "## 伝える相手 { #audiences }" in page and "## チャンネル { #channels }" in page
+    assert "## 更新頻度 { #update-cadence }" in page  # anchors are the same in every language
     assert "**更新を書く役割：** [" in page
     assert "- 種類： チャット（非公開）" in page  # a channel kind is a word, not a schema value
     assert "| 使わない表現 | 理由 | 代わりに書く表現 |" in page
