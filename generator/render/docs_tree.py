@@ -6,6 +6,9 @@ the widgets' assets (from `<templates>/assets/`), which of them every page loads
 navigation. `playbook render` writes the tree to disk with a site configuration beside it; the
 MkDocs plugin hands the same tree to MkDocs in memory; the Zensical engine writes it to disk.
 There is no other way to produce pages.
+
+A playbook with translations has one tree per language (`render_languages`, `SiteTrees`): the
+same pages, each rendered in its language, each with the language switcher under its title.
 """
 
 from __future__ import annotations
@@ -198,7 +201,8 @@ def render_languages(
     only: str | None = None,
 ) -> SiteTrees:
     """Render every language of the site (`generator.translations.languages.site_languages`),
-    or just `only` among them ("" for the default language): the default from the model, each
+    or just `only` among them ("" for the default language), with the organisation's pages of
+    `pages_dir` (default: the playbook's `pages/`): the default from the model, each
     other from the model translated into it, each rendered in its language
     (`generator.i18n.speaking`). Validation (of the translations too) has been done; a language
     without a translation of a text shows the source text, marked."""
@@ -214,6 +218,7 @@ def render_languages(
             f"the playbook has no language {only!r}; its languages: {', '.join(languages)}"
         )
     day = build_date or build_date_from_env()
+    pages_dir = pages_dir if pages_dir is not None else playbook_dir / PAGES_DIR
     translations = None
     if len(languages) > 1:
         from generator.translations import load_translations
@@ -265,39 +270,11 @@ def validated_site(
         result.document,
         playbook_dir,
         templates_dir=templates_dir,
-        pages_dir=pages_dir if pages_dir is not None else playbook_dir / PAGES_DIR,
+        pages_dir=pages_dir,
         link_style=link_style,
         only=only,
     )
     return site, result
-
-
-def validated_docs(
-    playbook_dir: Path,
-    *,
-    templates_dir: Path | None = None,
-    pages_dir: Path | None = None,
-    link_style: str = "html",
-    result: Any = None,
-) -> tuple[DocsTree, Any]:
-    """Validate (unless `result` is a validation of `playbook_dir` already done) and render.
-
-    Raises `InvalidPlaybook` carrying the result when the playbook has errors."""
-    from generator.findings import InvalidPlaybook
-    from generator.pipeline import validate_playbook
-
-    if result is None:
-        result = validate_playbook(playbook_dir)
-    if not result.ok or result.model is None or result.document is None:
-        raise InvalidPlaybook(list(result.findings), result=result)
-    tree = render_docs(
-        result.model,
-        result.document,
-        templates_dir=templates_dir,
-        pages_dir=pages_dir if pages_dir is not None else playbook_dir / PAGES_DIR,
-        link_style=link_style,
-    )
-    return tree, result
 
 
 def published_assets(template_dirs: list[Path]) -> dict[str, Path]:
