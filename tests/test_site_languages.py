@@ -104,6 +104,9 @@ def test_every_page_exists_in_both_languages_at_the_same_path(built: BuiltSite) 
 
 #: A placeholder of a message: %(name)s, %(num)d, %s, %% (Python), {name} (JavaScript).
 PLACEHOLDER = re.compile(r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[sdifr]|%[sdif%]|\{\w+\}")
+#: What a page does not show as it is written in a message: placeholders, Markdown (`code`,
+#: **strong**, [link](target), {: attributes}) and HTML tags.
+MARKUP = re.compile(PLACEHOLDER.pattern + r"|`[^`]*`|<[^>]*>|\*\*|\]\([^)]*\)|[\[\]]|\{[^}]*\}")
 #: A fragment is looked for only with at least this many letters (see `catalogue_fragments`).
 MIN_LETTERS = 4
 
@@ -141,16 +144,19 @@ def catalogue_fragments() -> dict[str, str]:
     -> the message id it comes from.
 
     The rule: every message whose Japanese differs from its English (or that has none: its
-    English is what a page would show) contributes the literal
-    text of each English form (singular and plural) between its placeholders (%(num)d, %(name)s,
-    %s, {name}), trimmed of spaces and punctuation at both ends. A fragment counts when
+    English is what a page would show) contributes the literal text of each English form
+    (singular and plural) between its placeholders (%(num)d, %(name)s, %s, {name}) and markup
+    (`code`, **, [link](target), tags: MARKUP), trimmed of spaces and punctuation at both ends.
+    A fragment counts when
     - it has at least MIN_LETTERS (4) letters: shorter ones (", ", " or ", "No", "and", "the")
       turn up in names that Japanese text keeps as they are ("Support and Communications") and
       say nothing;
     - no Japanese translation of the catalogue uses it as a word of its text (placeholders,
       `code` and HTML tags aside): English the Japanese interface keeps ("JSON Schema",
       "Markdown", "PIN") proves nothing.
-    Example: "%(interval)s while the status is %(stage)s" is looked for as "while the status is".
+    Examples: "%(interval)s while the status is %(stage)s" is looked for as "while the status
+    is"; "Copy a template from the [status templates](%(templates)s) page" as "Copy a template
+    from the", "status templates" and "page".
     How a fragment is found in a page's text: `fragment_pattern`."""
     catalogue = japanese_catalogue().values()
     kept = " ".join(_words_of(" ".join(japanese)) for _, japanese in catalogue).casefold()
@@ -159,7 +165,7 @@ def catalogue_fragments() -> dict[str, str]:
         if japanese and set(english) <= set(japanese):
             continue
         for form in english:
-            for piece in PLACEHOLDER.split(form):
+            for piece in MARKUP.split(form):
                 fragment = re.sub(r"^[\W_]+|[\W_]+$", "", " ".join(piece.split()))
                 if sum(c.isalpha() for c in fragment) < MIN_LETTERS:
                     continue
