@@ -122,3 +122,43 @@ def test_a_plain_engine_builds_the_whole_site_from_the_render(rendered: Path, en
     assert (site / "playbook.json").is_file()
     guides = sorted((DEFAULT_PLAYBOOK_DIR / "pages").glob("*.md"))
     assert all((site / "guides" / f"{page.stem}.html").is_file() for page in guides)
+
+
+def test_every_language_is_rendered_beside_the_default(rendered: Path) -> None:
+    """A playbook with translations: DOCS and mkdocs.yml for its own language, DOCS-<lang> and
+    mkdocs-<lang>.yml for each translation, whose site goes into site/<lang>/."""
+    assert sorted(p.name for p in rendered.iterdir()) == [
+        "docs",
+        "docs-ja",
+        "mkdocs-ja.yml",
+        "mkdocs.yml",
+    ]
+    english = sorted(p.relative_to(rendered / "docs") for p in (rendered / "docs").rglob("*.md"))
+    japanese = (rendered / "docs-ja").rglob("*.md")
+    assert sorted(p.relative_to(rendered / "docs-ja") for p in japanese) == english
+    config = (rendered / "mkdocs-ja.yml").read_text(encoding="utf-8")
+    assert config.startswith(GENERATED_MARK + "\n")
+    assert "docs_dir: docs-ja\n" in config and "site_dir: site/ja\n" in config
+    assert "  language: ja\n" in config
+    assert "site_dir" not in (rendered / "mkdocs.yml").read_text(encoding="utf-8")
+    home = (rendered / "docs-ja" / "index.md").read_text(encoding="utf-8")
+    assert '<a href="../index.html" hreflang="en" lang="en">English</a>' in home
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_plain_engine_builds_every_language_default_first(rendered: Path, engine: str) -> None:
+    work = rendered.parent / f"languages-{engine}"
+    shutil.copytree(rendered, work)
+    for config in ("mkdocs.yml", "mkdocs-ja.yml"):
+        command = [part if part != "mkdocs.yml" else config for part in ENGINES[engine]]
+        if engine == "mkdocs":
+            command = command[:-2]  # the configuration says where its site goes
+        done = subprocess.run(
+            [BIN / command[0], *command[1:]], cwd=work, env=ENV, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+    site = work / "site"
+    assert '<html lang="en"' in (site / "roles" / "scribe.html").read_text(encoding="utf-8")
+    japanese = (site / "ja" / "roles" / "scribe.html").read_text(encoding="utf-8")
+    assert '<html lang="ja"' in japanese
+    assert 'href="../../roles/scribe.html" hreflang="en"' in japanese

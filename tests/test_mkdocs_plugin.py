@@ -218,3 +218,33 @@ def test_the_plugin_publishes_exactly_what_render_writes(built: Path) -> None:
             assert (built / (path[:-3] + ".html")).is_file(), path
         else:
             assert (built / path).read_bytes() == (docs / path).read_bytes(), path
+
+
+def test_the_language_option_builds_one_translation(tmp_path: Path) -> None:
+    """`mkdocs build` with `language: ja` on the plugin: the Japanese site alone, its theme,
+    search and site name in Japanese, its switcher leading to where the default language goes."""
+    import subprocess
+    import sys
+
+    project = tmp_path / "project"
+    shutil.copytree(DEFAULT_PLAYBOOK_DIR, project / "playbook")
+    config = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(
+        "      playbook_dir: playbook\n", "      playbook_dir: playbook\n      language: ja\n"
+    )
+    (project / "mkdocs-ja.yml").write_text(config, encoding="utf-8")
+    done = subprocess.run(
+        [Path(sys.executable).parent / "mkdocs", "build", "--strict", "-f", "mkdocs-ja.yml"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    site = project / "site"
+    page = read(site, "roles/scribe.html")
+    assert '<html lang="ja"' in page
+    assert 'href="../../roles/scribe.html" hreflang="en" lang="en">English</a>' in page
+    assert '"lang":["ja"]' in read(site, "search/search_index.js").replace(" ", "")
+    assert "Made with" not in page  # Material's credit line, English in every language
+    assert "<title>" in page and "インシデント" in page.split("<title>", 1)[1].split("</title>")[0]
