@@ -14,6 +14,7 @@ translation without an engine.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from pathlib import Path
@@ -29,6 +30,7 @@ from generator.pipeline import validate_playbook
 from generator.render.flowchart import CHARS, _width, _wrap
 from generator.render.site import page_specs, render_site, site_nav
 from generator.translations import load_translations, translated
+from generator.translations.model import FallbackText
 
 #: The templates and modules whose interface text this file holds to Japanese.
 TEMPLATES = (
@@ -242,3 +244,19 @@ def test_a_japanese_render_leaves_english_english(japanese: dict[str, Any]) -> N
     assert titles["index.md"] == "Start here"
     assert titles["respond/pocket-card.md"] == "Pocket card"
     assert next(iter(site_nav(result.model)[0])) == "Respond now"
+
+
+def test_a_level_name_without_japanese_is_marked_in_its_title_not_in_the_navigation() -> None:
+    result = validate_playbook(DEFAULT_PLAYBOOK_DIR)
+    assert result.model is not None and result.document is not None
+    model, _fallbacks = translated(result.model, load_translations(DEFAULT_PLAYBOOK_DIR), "ja")
+    first = dataclasses.replace(model.severities[0], name=FallbackText("Critical"))
+    model = dataclasses.replace(
+        model, severities=type(model.severities)([first, *model.severities[1:]])
+    )
+    with i18n.speaking("ja"):
+        files = render_site(model, result.document, build_date=date(2026, 11, 30))
+        nav = site_nav(model)
+    page = next(f.content for f in files if f.path == "severities/sev1.md")
+    assert '# <span lang="en" class="pb-fallback">SEV-1 Critical</span>\n' in page
+    assert {"SEV-1 Critical": "severities/sev1.md"} in nav[1]["重大度レベル"]

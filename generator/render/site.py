@@ -357,8 +357,12 @@ def _squeeze_blank(lines: list[str]) -> list[str]:
 
 
 def severity_title(severity: Severity) -> str:
-    """A level's title: "SEV-1 Critical", or "SEV-1" for a level without a name."""
-    return f"{severity.label} {severity.name}".strip()
+    """A level's title: "SEV-1 Critical", or "SEV-1" for a level without a name. A name still in
+    the source language (a `FallbackText` of a translated model) keeps that mark on the title,
+    so the page's heading says which language it is in."""
+    title = f"{severity.label} {severity.name}".strip()
+    marked = [text for text in (severity.name, severity.label) if type(text) is not str]
+    return type(marked[0])(title) if marked else title
 
 
 def _linker(from_path: str, *, html: str | None = None):  # type: ignore[no-untyped-def]
