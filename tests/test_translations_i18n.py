@@ -12,32 +12,35 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from jinja2 import Environment
 
-from generator.i18n import TEMPLATE, available_languages, catalogue, install, po_file
+from generator.i18n import TEMPLATE, available_languages, catalogue, install, po_file, speaking
 from generator.i18n import wording as words
 from generator.layout import PROJECT_ROOT
 
 
-def extracted_ids() -> set[str]:
-    """Message ids `pybabel extract -F babel.cfg` finds in the sources today."""
+def extracted_ids() -> set[tuple[str | None, str]]:
+    """(context, message id) of every message `pybabel extract -F babel.cfg` finds today."""
     from babel.messages.frontend import parse_mapping_cfg
 
     with (PROJECT_ROOT / "babel.cfg").open(encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)
     found = set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
+    for _file, _line, message, _comments, context in extract_from_dir(
         str(PROJECT_ROOT), method_map, options_map
     ):
-        found.add(message[0] if isinstance(message, tuple) else message)
+        found.add((context, message[0] if isinstance(message, tuple) else message))
     return found
 
 
 def test_every_message_of_the_sources_has_a_japanese_translation() -> None:
     ids = extracted_ids()
-    assert "every %(duration)s" in ids and "%(num)d minute" in ids
+    assert (None, "every %(duration)s") in ids and (None, "%(num)d minute") in ids
+    assert ("channel kind", "chat") in ids  # pgettext: the same word, told apart by context
     with po_file("ja").open("rb") as handle:
         japanese = read_po(handle)
     untranslated = sorted(
-        message_id for message_id in ids if not _translated(japanese.get(message_id))
+        (context or "", message_id)
+        for context, message_id in ids
+        if not _translated(japanese.get(message_id, context))
     )
     assert untranslated == []
 
@@ -53,7 +56,7 @@ def test_the_template_lists_what_extraction_finds() -> None:
     """Regenerate with the command in babel.cfg after adding or changing a message."""
     with TEMPLATE.open("rb") as handle:
         template = read_po(handle)
-    listed = {m.id[0] if isinstance(m.id, tuple) else m.id for m in template if m.id}
+    listed = {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id) for m in template if m.id}
     assert listed == extracted_ids()
 
 
@@ -110,12 +113,14 @@ def test_a_language_without_a_catalogue_reads_english() -> None:
 
 def test_jinja_templates_take_the_catalogue(tmp_path: Path) -> None:
     environment = Environment(autoescape=True)
-    install(environment, "ja")
+    install(environment)
     template = environment.from_string(
         "{{ _('every hour') }} / {% trans %}immediately{% endtrans %} / "
         "{{ ngettext('%(num)d minute', '%(num)d minutes', 15) }}"
     )
-    assert template.render() == "1時間ごと / 直ちに / 15分"
+    assert template.render() == "every hour / immediately / 15 minutes"
+    with speaking("ja"):
+        assert template.render() == "1時間ごと / 直ちに / 15分"
 
 
 def test_a_cadence_in_japanese_reads_as_one_japanese_phrase() -> None:
