@@ -122,7 +122,7 @@ def test_communication_reads_in_japanese(pages: dict[str, str]) -> None:
 
 def test_status_templates_read_in_japanese(pages: dict[str, str]) -> None:
     page = pages["communication/status-templates.md"]
-    assert re.search(r"\n(SEV-\d, )*SEV-\dに適用します。投稿先：[^\n]+。\n", page)
+    assert re.search(r"\n(SEV-\d、)*SEV-\dに適用します。投稿先：[^\n]+。\n", page)
     assert "| プレースホルダー | 意味 | 例 |" in page
     assert "### インシデント対応チーム：" in page
 
@@ -141,7 +141,7 @@ def test_reference_pages_read_in_japanese(pages: dict[str, str]) -> None:
     assert re.search(r"- \[SEV-1 [^]]+\]\([^)]+\)：5分以内", on_call)
     after = pages["reference/after-the-incident.md"]
     assert "インシデントの解決後：" in after
-    assert re.search(r"\*\*（1日以内、\[[^]]+\]\([^)]+\)、SEV-1, SEV-2のみ）：", after)
+    assert re.search(r"\*\*（1日以内、\[[^]]+\]\([^)]+\)、SEV-1、SEV-2のみ）：", after)
     summary = pages["reference/incident-summary.md"]
     assert "[テンプレートをダウンロード（Markdown）](" in summary
     download = pages["downloads/incident-summary-template.txt"]

@@ -140,8 +140,8 @@ class PlaybookView:
     def severity_labels(self, severities: list[Severity] | tuple[str, ...]) -> str:
         """The labels ("SEV-1, SEV-2") of levels, or of level and group ids (groups expanded)."""
         if all(isinstance(s, Severity) for s in severities):
-            return ", ".join(s.label for s in severities)  # type: ignore[union-attr]
-        return ", ".join(s.label for s in self.levels_of(tuple(str(s) for s in severities)))
+            return _(", ").join(s.label for s in severities)  # type: ignore[union-attr]
+        return _(", ").join(s.label for s in self.levels_of(tuple(str(s) for s in severities)))
 
     def aliases(self, severity: Severity) -> list[str]:
         return severity_aliases(severity, self.pb.organisation.terminology.severity_word)
@@ -237,7 +237,7 @@ class PlaybookView:
         if self.pb.groups:
             rows.append(
                 ComparisonRow(
-                    _("Group"), [", ".join(g.name for g in self.groups_of(s.id)) for s in levels]
+                    _("Group"), [_(", ").join(g.name for g in self.groups_of(s.id)) for s in levels]
                 )
             )
         rows.append(ComparisonRow(_("Leads"), [words.lead(s, self.pb) for s in levels]))
@@ -255,7 +255,7 @@ class PlaybookView:
         rows.append(
             ComparisonRow(
                 _("Roles to staff"),
-                [", ".join(r.short or r.name for r in self.roles_at(s.id)) for s in levels],
+                [_(", ").join(r.short or r.name for r in self.roles_at(s.id)) for s in levels],
             )
         )
         for key in (
@@ -302,7 +302,7 @@ class PlaybookView:
         if item.severities:
             parts.append(self.levels_words(item.severities))
         if item.types:
-            parts.append(", ".join(self.incident_type(t).name for t in item.types))
+            parts.append(_(", ").join(self.incident_type(t).name for t in item.types))
         return " · ".join(parts)
 
     def levels_words(self, ids: tuple[str, ...]) -> str:
