@@ -199,3 +199,12 @@ def test_messages_come_from_the_scripts_as_published(tmp_path: Path) -> None:
     assert messages["Save"] == "保存" and "Text to copy" not in messages
     assert again == ("Save",)
     assert _json(page.content, "pb-site") == {"language": "ja", "lang": "ja"}
+
+
+def test_a_language_without_a_catalogue_keeps_the_widgets_english() -> None:
+    """A page in a language the interface has no catalogue for (its content may be translated)
+    ships nothing: the widgets speak English and write dates the English way."""
+    content = '<script type="application/json" id="pb-site">{"language":"de"}</script>\n'
+    files = [RenderedFile("index.md", content)]
+    with speaking("de"):
+        assert ship_messages(files, {}) == files

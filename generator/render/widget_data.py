@@ -378,13 +378,17 @@ def page_messages(page: str, scripts: Mapping[str, str]) -> dict[str, Any]:
 
 
 def ship_messages(files: Sequence[Any], assets: Mapping[str, Path]) -> list[Any]:
-    """On a render in another language than the source (`generator.i18n.speaking`), every
-    generated page (the ones with `pb-site`) gains `pb-messages`, the texts of the scripts it
-    loads, and `pb-site` gains `lang`; in the source language the files come back as they are
-    (English pages keep their bytes and their weight). `assets` (site path -> source file, the
-    organisation's overrides included) are the scripts as published, read for their message ids."""
+    """On a render in a language with a catalogue other than the source's
+    (`generator.i18n.speaking`), every generated page (the ones with `pb-site`) gains
+    `pb-messages`, the texts of the scripts it loads, and `pb-site` gains `lang`, the language
+    the widgets speak (and write dates in); otherwise the files come back as they are (English
+    pages keep their bytes and their weight; without a catalogue the widgets speak English).
+    `assets` (site path -> source file, the organisation's overrides included) are the scripts as
+    published, read for their message ids."""
+    from babel.support import Translations
+
     lang = current_language()
-    if lang == SOURCE_LANGUAGE:
+    if lang == SOURCE_LANGUAGE or not isinstance(current(), Translations):
         return list(files)
     from generator.render.filters import json_script
 

@@ -67,16 +67,17 @@
     });
   }
 
-  /* The organisation's facts (pb-site); cached so own pages without them know the zone too
-     (their language is their <html lang>). `lang` is the page's language, else `language`. */
+  /* The organisation's facts (pb-site); cached so own pages without them know the zone too.
+     `lang`: the language the widgets speak, dates included: pb-site's on a translated page, else
+     English; on an own page its <html lang> once messages in that language were kept. */
   var siteFacts;
   function site() {
     if (siteFacts) return siteFacts;
-    var found = json("pb-site");
+    var found = json("pb-site"), lang = document.documentElement.lang;
     if (found && typeof found === "object") write("pb-site", found);
-    else if ((found = read("pb-site")) && typeof found === "object") found.lang = document.documentElement.lang;
+    else if ((found = read("pb-site")) && typeof found === "object") found.lang = read("pb-messages:" + lang) && lang;
     siteFacts = found && typeof found === "object" ? found : {};
-    siteFacts.lang = siteFacts.lang || siteFacts.language || "en";
+    siteFacts.lang = siteFacts.lang || "en";
     return siteFacts;
   }
 
