@@ -31,6 +31,9 @@
     return b;
   }
 
+  /* `v` when it is an object (stored or embedded data is checked before use), else null. */
+  function obj(v) { return v && typeof v === "object" ? v : null; }
+
   function json(id) {
     var node = document.getElementById(id);
     try { return node ? JSON.parse(node.textContent) : null; } catch (e) { return null; }
@@ -74,9 +77,9 @@
   function site() {
     if (siteFacts) return siteFacts;
     var found = json("pb-site"), lang = document.documentElement.lang;
-    if (found && typeof found === "object") write("pb-site", found);
-    else if ((found = read("pb-site")) && typeof found === "object") found.lang = read("pb-messages:" + lang) && lang;
-    siteFacts = found && typeof found === "object" ? found : {};
+    if (obj(found)) write("pb-site", found);
+    else if (obj(found = read("pb-site"))) found.lang = read("pb-messages:" + lang) && lang;
+    siteFacts = obj(found) || {};
     siteFacts.lang = siteFacts.lang || "en";
     return siteFacts;
   }
@@ -142,13 +145,13 @@
 
   function state() {
     var s = read(KEY);
-    if (!s || typeof s !== "object" || typeof s.all !== "object" || !s.all) s = { active: null, all: {} };
+    if (!obj(s) || !obj(s.all)) s = { active: null, all: {} };
     for (var id in s.all) {
       var i = s.all[id];
-      if (!i || typeof i !== "object" || typeof i.start !== "number") { delete s.all[id]; continue; }
-      if (!i.ticks || typeof i.ticks !== "object") i.ticks = {};
+      if (!obj(i) || typeof i.start !== "number") { delete s.all[id]; continue; }
+      i.ticks = obj(i.ticks) || {};
       if (!Array.isArray(i.posts)) i.posts = [];
-      if (!i.drafts || typeof i.drafts !== "object") i.drafts = {};
+      i.drafts = obj(i.drafts) || {};
     }
     if (!s.all[s.active]) s.active = null;
     return s;
