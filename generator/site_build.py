@@ -8,6 +8,7 @@ site exactly as it was.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
@@ -132,25 +133,51 @@ def _rendered(project: Any, engine: str, shown_site: str) -> tuple[Any, str]:
 def _build_with_mkdocs(
     config: Any, config_path: Path, playbook_dir: Path, site: Any, target: Path
 ) -> None:
-    """One MkDocs build per language into one fresh folder (the default at its root, each other
-    language under `<lang>/`, each with its own theme language and search), swapped in whole."""
+    """One MkDocs build per language, into one fresh folder swapped in whole: the default at its
+    root, each other language (its own theme language and search) built beside it, in a child
+    process when there is a core to spare (`generator.engines.parallel`), then moved under
+    `<lang>/`. Any language failing leaves the previous site as it was."""
+    from generator.engines.parallel import start
+
+    shown = _shown(target) + "/"
     target.parent.mkdir(parents=True, exist_ok=True)
     with exclusive(target.parent):  # one build per site folder at a time: never a mix of two
         remove_leftovers(target)  # temporary folders of builds that were killed
         fresh = Path(tempfile.mkdtemp(prefix=f"{target.name}.new-", dir=target.parent))
+        steps: dict[str, tuple[Path, Any]] = {}
         try:
             for lang, tree in site.trees.items():
-                if not site.is_default(lang):
-                    config = _load_config(config_path)  # a fresh configuration per build
-                    config.plugins[PLUGIN].config.language = lang
-                config.plugins[PLUGIN].prerendered = (playbook_dir, tree)  # no second render
-                config.site_dir = str(fresh / site.prefix(lang))
-                _mkdocs_build(config, _shown(target) + "/")
+                if site.is_default(lang):
+                    continue
+                folder = Path(tempfile.mkdtemp(prefix=f"{fresh.name}-{lang}-", dir=target.parent))
+                build = functools.partial(
+                    _build_translation, config_path, playbook_dir, tree, lang, folder, shown
+                )
+                steps[lang] = (folder, start(build))
+            config.plugins[PLUGIN].prerendered = (playbook_dir, site.trees[site.languages[0]])
+            config.site_dir = str(fresh)
+            _mkdocs_build(config, shown)
+            for lang, (folder, step) in steps.items():
+                step.wait()
+                folder.rename(fresh / lang)
             finish_site(fresh, site.languages)
         except BaseException:
+            for folder, step in steps.values():
+                step.cancel()
+                shutil.rmtree(folder, ignore_errors=True)
             shutil.rmtree(fresh, ignore_errors=True)
             raise
         swap_in(fresh, target)  # atomic: the folder is the whole old or the whole new site
+
+
+def _build_translation(
+    config_path: Path, playbook_dir: Path, tree: Any, lang: str, folder: Path, shown: str
+) -> None:
+    config = _load_config(config_path)  # a configuration of its own: the plugin speaks `lang`
+    config.plugins[PLUGIN].config.language = lang
+    config.plugins[PLUGIN].prerendered = (playbook_dir, tree)  # no second render
+    config.site_dir = str(folder)
+    _mkdocs_build(config, shown)
 
 
 def finish_site(fresh: Path, languages: tuple[str, ...] = ()) -> None:

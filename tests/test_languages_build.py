@@ -375,3 +375,57 @@ def test_a_changed_translation_is_never_served_from_the_cache(tmp_path: Path) ->
     japanese = (project / "site" / "ja" / "guides" / "customer-support.html").read_text("utf-8")
     assert "追記された一文。" in japanese
     assert (project / "site" / "guides" / "customer-support.html").read_bytes() == english
+
+
+# --------------------------------------------------------------------------- parallel builds
+
+
+def test_a_step_in_a_child_reports_how_it_ended(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from generator.engines.parallel import start
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # a child even on a one-core machine
+    from generator.findings import BuildError
+
+    marker = tmp_path / "done"
+    step = start(lambda: marker.write_text("yes", encoding="utf-8"))
+    step.wait()
+    assert marker.read_text(encoding="utf-8") == "yes"  # the child's work is on disk
+
+    def refuse() -> None:
+        raise BuildError("the ja site was not built (日本語)")
+
+    with pytest.raises(BuildError, match=r"^the ja site was not built \(日本語\)$"):
+        start(refuse).wait()
+
+    def crash() -> None:
+        raise KeyError("boom")
+
+    with pytest.raises(RuntimeError, match="KeyError: 'boom'"):
+        start(crash).wait()
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)  # no core to spare: the step runs here
+    with pytest.raises(BuildError, match="日本語"):
+        step = start(refuse)
+        assert step.pid is None
+        step.wait()
+
+
+def test_a_step_still_running_can_be_stopped(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from generator.engines.parallel import start
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+    marker = tmp_path / "late"
+
+    def slow() -> None:
+        time.sleep(30)
+        marker.write_text("too late", encoding="utf-8")
+
+    step = start(slow)
+    began = time.monotonic()
+    step.cancel()
+    step.wait()  # nothing to raise once cancelled
+    assert time.monotonic() - began < 10
+    assert not marker.exists()
