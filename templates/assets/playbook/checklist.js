@@ -36,7 +36,7 @@
         if (!box) return;
         var item = { li: li, box: box, list: list, task: taskOf(li, list), where: where,
           text: clean(li.querySelector(".pb-check-text") || li) };
-        item.time = li.appendChild(el("time", "pb-check-time"));
+        item.time = el("time", "pb-check-time", null, li);
         box.disabled = false;
         box.addEventListener("change", function () { self.tick(item); });
         self.items.push(item);
@@ -53,9 +53,9 @@
     var self = this;
     var first = this.lists[0];
     var bar = el("div", "pb-checklist-tools");
-    this.progress = bar.appendChild(el("span", "pb-progress"));
+    this.progress = el("span", "pb-progress", null, bar);
     this.progress.setAttribute("aria-live", "polite");
-    this.next = bar.appendChild(el("a", "pb-next"));
+    this.next = el("a", "pb-next", null, bar);
     bar.appendChild(PB.button(_("Copy the timeline"), "pb-timeline", function () {
       var i = PB.incident.active();
       PB.withTools(function (tools) {
@@ -73,7 +73,7 @@
     bar.parentNode.insertBefore(this.old, this.output.nextSibling);
     /* The first list far below the top: a jump to it under the banner. */
     this.jump = el("p", "pb-jump");
-    var link = this.jump.appendChild(el("a", null, _("Go to the checklist ↓")));
+    var link = el("a", null, _("Go to the checklist ↓"), this.jump);
     link.href = "#" + first.id;
     var top = document.querySelector(".pb-incident") || document.querySelector(".md-content h1");
     if (top && first.getBoundingClientRect().top > window.innerHeight) top.parentNode.insertBefore(this.jump, top.nextSibling);

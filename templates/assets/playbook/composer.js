@@ -33,11 +33,11 @@
   var C = Composer.prototype;
 
   C.select = function (name, label, items, text) {
-    var wrap = this.choices.appendChild(el("label", "pb-field pb-choice"));
-    wrap.appendChild(el("span", "pb-field-label", label));
+    var wrap = el("label", "pb-field pb-choice", null, this.choices);
+    el("span", "pb-field-label", label, wrap);
     var select = wrap.appendChild(el("select"));
     select.name = name;
-    items.forEach(function (item) { select.appendChild(el("option", null, text(item))).value = item.id; });
+    items.forEach(function (item) { el("option", null, text(item), select).value = item.id; });
     return select;
   };
 
@@ -46,7 +46,7 @@
     var m = this.mount;
     m.textContent = "";
     m.classList.add("pb-ready");
-    this.choices = m.appendChild(el("div", "pb-composer-choices"));
+    this.choices = el("div", "pb-composer-choices", null, m);
     this.stage = this.select("stage", _("Stage"), this.stages, function (s) { return s.name; });
     this.audience = this.select("audience", _("Audience"), this.audiences, function (a) { return a.name; });
     this.severity = this.select("severity", _("Severity"), this.severities, function (s) {
@@ -54,18 +54,18 @@
     });
     this.template = this.select("template", _("Template"), [], null);
     this.templateWrap = this.template.parentNode;
-    this.stageHint = m.appendChild(el("p", "pb-hint pb-stage-hint"));
-    this.fields = m.appendChild(el("div", "pb-composer-fields"));
-    m.appendChild(el("h3", null, _("Preview")));
+    this.stageHint = el("p", "pb-hint pb-stage-hint", null, m);
+    this.fields = el("div", "pb-composer-fields", null, m);
+    el("h3", null, _("Preview"), m);
     /* A child of the mount, so on phones it can stick to the bottom while the fields are typed in. */
-    this.preview = m.appendChild(el("div", "pb-preview"));
-    var out = m.appendChild(el("div", "pb-composer-output"));
+    this.preview = el("div", "pb-preview", null, m);
+    var out = el("div", "pb-composer-output", null, m);
     this.preview.setAttribute("aria-label", _("Preview of the update"));
-    this.count = out.appendChild(el("p", "pb-count"));
-    this.lint = out.appendChild(el("ul", "pb-lint"));
+    this.count = el("p", "pb-count", null, out);
+    this.lint = el("ul", "pb-lint", null, out);
     this.lint.setAttribute("aria-live", "polite");
     this.copyButton = out.appendChild(PB.button(_("Copy and add to the timeline"), "pb-copy", function () { self.copy(); }));
-    this.copied = out.appendChild(el("div", "pb-copy-output"));
+    this.copied = el("div", "pb-copy-output", null, out);
     this.copied.hidden = true;
 
     this.restore();
@@ -109,7 +109,7 @@
     var previous = this.wanted || this.template.value;
     this.wanted = null;
     this.template.textContent = "";
-    found.forEach(function (t) { this.template.appendChild(el("option", null, t.title + " (" + t.id + ")")).value = t.id; }, this);
+    found.forEach(function (t) { el("option", null, t.title + " (" + t.id + ")", this.template).value = t.id; }, this);
     if (byId(found, previous)) this.template.value = previous;
     this.templateWrap.hidden = found.length < 2;
     this.renderFields();
@@ -145,14 +145,14 @@
   C.field = function (ph) {
     var self = this;
     var id = this.id + "-" + ph.name;
-    var wrap = this.fields.appendChild(el("div", "pb-field"));
+    var wrap = el("div", "pb-field", null, this.fields);
     /* A placeholder's name is the playbook's identifier (the preview shows {name} until filled),
        not a text to translate; next_update is the one the composer knows. */
     var next = ph.name === "next_update";
-    var label = wrap.appendChild(el("label", "pb-field-label", next ? _("Next update") : ph.name.replace(/[_-]+/g, " ")));
+    var label = el("label", "pb-field-label", next ? _("Next update") : ph.name.replace(/[_-]+/g, " "), wrap);
     label.translate = next;
     label.htmlFor = id;
-    if (ph.description) wrap.appendChild(el("p", "pb-hint", ph.description));
+    if (ph.description) el("p", "pb-hint", ph.description, wrap);
     var multi = !next && (ph.example || "").length > 60;
     var input = wrap.appendChild(el(multi ? "textarea" : "input"));
     if (multi) input.rows = 3; else input.type = "text";
@@ -200,8 +200,8 @@
       var stage = byId(this.stages, this.stage.value);
       var none = { stage: stage ? stage.name : _("this stage"), audience: aud ? aud.name : _("this audience"),
         level: sev ? sev.label : _("this level") };
-      this.fields.appendChild(el("p", "pb-hint pb-no-template", said ||
-        _("The playbook has no template for %(stage)s updates to %(audience)s at %(level)s.", none)));
+      el("p", "pb-hint pb-no-template", said ||
+        _("The playbook has no template for %(stage)s updates to %(audience)s at %(level)s.", none), this.fields);
       this.update();
       return;
     }
@@ -215,9 +215,9 @@
       if (ph.name !== "next_update") return;
       this.nextInput = input;
       var wrap = input.parentNode;
-      this.nextHint = wrap.appendChild(el("p", "pb-hint pb-next-hint"));
+      this.nextHint = el("p", "pb-hint pb-next-hint", null, wrap);
       if (c && c.long) {
-        var lab = wrap.appendChild(el("label", "pb-long"));
+        var lab = el("label", "pb-long", null, wrap);
         this.longBox = lab.appendChild(el("input"));
         this.longBox.type = "checkbox";
         var i = PB.incident.active();
@@ -249,7 +249,7 @@
     this.copyButton.disabled = !t;
     this.fullText = "";
     if (!t) {
-      this.preview.appendChild(el("p", "pb-hint", _("Nothing to copy: %(reason)s", { reason: this.fields.textContent })));
+      el("p", "pb-hint", _("Nothing to copy: %(reason)s", { reason: this.fields.textContent }), this.preview);
       return;
     }
     values.severity = sev ? sev.label : "";
@@ -259,8 +259,8 @@
     var title = fill(t.title), body = fill(t.body);
     this.title = title;
     this.fullText = title + "\n\n" + body;
-    this.preview.appendChild(el("p", "pb-preview-title", title));
-    this.preview.appendChild(el("p", "pb-preview-body", body));
+    el("p", "pb-preview-title", title, this.preview);
+    el("p", "pb-preview-body", body, this.preview);
     this.count.textContent = _("%(all)s characters (title %(title)s, text %(text)s)", { all: this.fullText.length, title: title.length, text: body.length });
     var problems = [];
     var text = this.fullText;
@@ -278,12 +278,12 @@
     }
     var missing = Object.keys(this.inputs).filter(function (n) { return !values[n] && n !== "next_update"; });
     if (missing.length) problems.push({ kind: "placeholder", why: _("Still to fill in: %(names)s.", { names: missing.join(", ") }), instead: "" });
-    if (!problems.length) this.lint.appendChild(el("li", "pb-lint-ok", _("No problems found.")));
+    if (!problems.length) el("li", "pb-lint-ok", _("No problems found."), this.lint);
     problems.forEach(function (p) {
-      var li = this.lint.appendChild(el("li", "pb-lint-" + p.kind));
-      if (p.quote) li.appendChild(el("strong", null, _("“%(quote)s”:", { quote: p.quote }) + " "));
+      var li = el("li", "pb-lint-" + p.kind, null, this.lint);
+      if (p.quote) el("strong", null, _("“%(quote)s”:", { quote: p.quote }) + " ", li);
       li.appendChild(document.createTextNode(p.why));
-      if (p.instead) li.appendChild(el("span", "pb-lint-instead", " " + _("Instead: %(text)s", { text: p.instead })));
+      if (p.instead) el("span", "pb-lint-instead", " " + _("Instead: %(text)s", { text: p.instead }), li);
     }, this);
   };
 

@@ -43,7 +43,7 @@
     var form = el("form");
     function field(label, input) {
       var wrap = el("label", "pb-field");
-      wrap.appendChild(el("span", "pb-field-label", label));
+      el("span", "pb-field-label", label, wrap);
       wrap.appendChild(input);
       form.appendChild(wrap);
       return input;
@@ -55,9 +55,9 @@
     var sev = field(_("Severity"), el(levels.length ? "select" : "input"));
     sev.name = "incident-severity";
     if (levels.length) {
-      sev.appendChild(el("option", null, _("not decided yet"))).value = "";
+      el("option", null, _("not decided yet"), sev).value = "";
       levels.forEach(function (l) {
-        sev.appendChild(el("option", null, l.label + (l.name ? " · " + l.name : ""))).value = l.id;
+        el("option", null, l.label + (l.name ? " · " + l.name : ""), sev).value = l.id;
       });
     }
     sev.value = i.severity || "";

@@ -17,11 +17,12 @@
   var src = document.currentScript && document.currentScript.src;
   var memory = {}; /* when localStorage is refused */
 
-  function el(tag, cls, text) {
+  /* A new element; appended to `parent` when one is given. */
+  function el(tag, cls, text, parent) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
     if (text != null) node.textContent = text;
-    return node;
+    return parent ? parent.appendChild(node) : node;
   }
 
   function button(text, cls, onClick) {
@@ -290,10 +291,10 @@
     var line = el("p", "pb-incident-line");
     if (i) {
       box.className = "pb-incident pb-incident-on" + (now() - i.start > 86400000 ? " pb-incident-old" : "");
-      line.appendChild(el("strong", null, i.title || _("Incident in progress")));
-      if (i.severity) line.appendChild(el("span", "pb-incident-sev", sevLabel(i.severity)));
-      line.appendChild(el("span", "pb-incident-age", _("started %(time)s, %(age)s ago",
-        { time: clock(i.start, now() - i.start > 43200000), age: age(i.start) })));
+      el("strong", null, i.title || _("Incident in progress"), line);
+      if (i.severity) el("span", "pb-incident-sev", sevLabel(i.severity), line);
+      el("span", "pb-incident-age", _("started %(time)s, %(age)s ago",
+        { time: clock(i.start, now() - i.start > 43200000), age: age(i.start) }), line);
       box.appendChild(line);
       var tools = el("div", "pb-incident-tools");
       tools.appendChild(button(_("Copy the timeline"), "pb-timeline", function () {
@@ -305,8 +306,8 @@
       });
       tools.appendChild(end);
       box.appendChild(tools);
-      var edit = box.appendChild(el("details", "pb-incident-edit"));
-      edit.appendChild(el("summary", null, _("Title, severity, start")));
+      var edit = el("details", "pb-incident-edit", null, box);
+      el("summary", null, _("Title, severity, start"), edit);
       var fill = function () {
         if (edit.open) withTools(function (t) { if (!edit.querySelector("form")) edit.appendChild(t.form(i)); });
       };
@@ -314,7 +315,7 @@
       if (open) { edit.open = true; fill(); }
     } else {
       box.className = "pb-incident pb-incident-off";
-      line.appendChild(el("span", null, _("No incident running in this browser.")));
+      el("span", null, _("No incident running in this browser."), line);
       box.appendChild(line);
       box.appendChild(button(_("Start an incident"), "pb-start", function () { incident.start({}); }));
       var last = incident.others()[0];

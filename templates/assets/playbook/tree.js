@@ -96,12 +96,12 @@
   T.renderPath = function () {
     var box = el("details", "pb-tree-path");
     if (!this.path.length) return box;
-    box.appendChild(el("summary", null, _("Your answers so far (%(num)s)", { num: this.path.length })));
+    el("summary", null, _("Your answers so far (%(num)s)", { num: this.path.length }), box);
     var ol = box.appendChild(el("ol"));
     for (var i = 0; i < this.path.length; i++) {
       var node = byId(this.nodes, this.path[i].node);
-      var li = ol.appendChild(el("li", null, node.question + " "));
-      li.appendChild(el("strong", null, node.answers[this.path[i].answer].label));
+      var li = el("li", null, node.question + " ", ol);
+      el("strong", null, node.answers[this.path[i].answer].label, li);
     }
     return box;
   };
@@ -111,10 +111,10 @@
     var step = el("div", "pb-tree-step");
     step.setAttribute("data-pb-node", node.id);
     step.appendChild(this.controls());
-    var heading = step.appendChild(el("h3", "pb-tree-question", node.question));
+    var heading = el("h3", "pb-tree-question", node.question, step);
     heading.tabIndex = -1;
-    if (node.help) step.appendChild(el("p", "pb-tree-help", node.help));
-    var group = step.appendChild(el("div", "pb-tree-answers"));
+    if (node.help) el("p", "pb-tree-help", node.help, step);
+    var group = el("div", "pb-tree-answers", null, step);
     group.setAttribute("role", "group");
     group.setAttribute("aria-label", node.question);
     (node.answers || []).forEach(function (answer, index) {
@@ -125,7 +125,7 @@
 
   T.fact = function (dl, term, value) {
     if (value == null || value === "" || (Array.isArray(value) && !value.length)) return;
-    dl.appendChild(el("dt", null, term));
+    el("dt", null, term, dl);
     var dd = dl.appendChild(el("dd"));
     if (!Array.isArray(value)) value = [value];
     var ul = dd.appendChild(el("ul"));
@@ -152,7 +152,7 @@
     var self = this;
     var step = el("div", "pb-tree-step pb-tree-result");
     step.appendChild(this.controls());
-    var heading = step.appendChild(el("h3", "pb-tree-question"));
+    var heading = el("h3", "pb-tree-question", null, step);
     heading.tabIndex = -1;
     if (!severity) {
       heading.textContent = _("This answer names a level the playbook does not define: %(level)s", { level: answer.severity });
@@ -160,17 +160,17 @@
     }
     step.setAttribute("data-pb-severity", severity.id);
     step.setAttribute("data-pb-level", String(this.severities.indexOf(severity) + 1));
-    heading.appendChild(el("span", "pb-tree-level", severity.label));
-    if (severity.name) heading.appendChild(el("span", "pb-tree-name", severity.name));
+    el("span", "pb-tree-level", severity.label, heading);
+    if (severity.name) el("span", "pb-tree-name", severity.name, heading);
     var kind = answer.type ? byId(this.types, answer.type) : null;
     if (answer.type) {
-      var t = step.appendChild(el("p", "pb-tree-type"));
+      var t = el("p", "pb-tree-type", null, step);
       t.appendChild(this.link("types/" + answer.type + ".html", kind ? kind.name : answer.type));
       if (kind && kind.summary) t.appendChild(document.createTextNode(": " + kind.summary));
     }
-    if (answer.note) step.appendChild(el("p", "pb-tree-note", answer.note));
-    if (severity.summary) step.appendChild(el("p", "pb-tree-summary", severity.summary));
-    var act = step.appendChild(el("p", "pb-tree-act"));
+    if (answer.note) el("p", "pb-tree-note", answer.note, step);
+    if (severity.summary) el("p", "pb-tree-summary", severity.summary, step);
+    var act = el("p", "pb-tree-act", null, step);
     var running = PB.incident.active();
     var level = { level: severity.label };
     act.appendChild(PB.button(running ? _("Set the running incident to %(level)s", level) : _("Start an incident at %(level)s", level),
@@ -181,9 +181,9 @@
         this.disabled = true;
         this.textContent = _("Incident set to %(level)s", level);
       }));
-    var dl = step.appendChild(el("dl", "pb-tree-facts"));
+    var dl = el("dl", "pb-tree-facts", null, step);
     this.facts(dl, severity);
-    var more = step.appendChild(el("p", "pb-tree-more"));
+    var more = el("p", "pb-tree-more", null, step);
     more.appendChild(this.link("severities/" + severity.id + ".html", _("Everything about %(level)s", level)));
     more.appendChild(document.createTextNode(" · "));
     more.appendChild(this.link("respond/status-update.html#severity=" + severity.id, _("Write a status update")));
