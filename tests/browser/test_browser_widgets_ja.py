@@ -124,3 +124,24 @@ def test_english_pages_keep_english_widgets(site, context, open_page, watch):
     assert "Incident in progress" in line and "0 min ago" in line, line
     assert not JAPANESE.search(page.locator(".pb-incident").inner_text())
     watch.assert_clean()
+
+
+def test_a_language_the_browser_cannot_format_falls_back_to_english_dates(
+    site_ja, context, open_page, watch
+):
+    """A `lang` Intl refuses (here "ja_JP") must not stop the widgets: the texts stay
+    Japanese, times are written the English way."""
+    page_file = site_ja.root / "index.html"
+    odd = page_file.with_name("index-odd-lang.html")
+    html = page_file.read_text(encoding="utf-8").replace('"lang":"ja"', '"lang":"ja_JP"', 1)
+    assert '"lang":"ja_JP"' in html
+    odd.write_text(html, encoding="utf-8")
+    try:
+        context.clock.set_fixed_time(NOW)
+        page = open_page(odd.as_uri())
+        page.get_by_role("button", name="インシデントを開始").click()
+        line = page.locator(".pb-incident-line").inner_text()
+        assert "インシデント対応中" in line and " UTC" in line, line
+    finally:
+        odd.unlink()
+    watch.assert_clean()

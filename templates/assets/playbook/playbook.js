@@ -81,7 +81,7 @@
     if (obj(found)) write("pb-site", found);
     else if (obj(found = read("pb-site"))) found.lang = read("pb-messages:" + lang) && lang;
     siteFacts = obj(found) || {};
-    siteFacts.lang = siteFacts.lang || "en";
+    try { new Intl.PluralRules(siteFacts.lang = siteFacts.lang || "en"); } catch (e) { siteFacts.lang = "en"; }
     return siteFacts;
   }
 
@@ -93,8 +93,8 @@
   function text(id) {
     if (!texts) {
       var key = "pb-messages:" + site().lang;
-      texts = json("pb-messages");
-      if (texts) write(key, texts); else texts = read(key) || {};
+      texts = obj(json("pb-messages"));
+      if (texts) write(key, texts); else texts = obj(read(key)) || {};
     }
     return texts[id];
   }
