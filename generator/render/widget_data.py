@@ -403,7 +403,7 @@ def ship_messages(files: Sequence[Any], assets: Mapping[str, Path]) -> list[Any]
         if found is None or not file.path.endswith(".md"):
             out.append(file)
             continue
-        facts = {**json.loads(found.group(1)), "lang": lang}
+        facts = {**json.loads(found.group(1)), "lang": lang.replace("_", "-")}  # BCP 47
         block = f'<script type="application/json" id="pb-site">{json_script(facts)}</script>'
         messages = page_messages(file.content, scripts)
         if messages:  # on the next line: the same raw HTML block
