@@ -72,6 +72,8 @@
       var doc = this.frame.contentDocument;
       return new Promise(function (resolve, reject) {
         var script = doc.createElement("script");
+        script.charset = "utf-8"; /* the frame is about:blank: without it, non-ASCII in a script
+          (the Japanese search's word tables) would be read in the frame's default encoding */
         script.src = src;
         script.onload = function () { resolve(); };
         script.onerror = function () { reject(new Error(src)); };
