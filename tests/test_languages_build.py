@@ -364,17 +364,24 @@ def test_a_failed_japanese_build_keeps_the_previous_site(
 
 
 def test_a_changed_translation_is_never_served_from_the_cache(tmp_path: Path) -> None:
-    project = _project(tmp_path)
-    first = _build(project, "mkdocs")
-    assert first.returncode == 0, first.stderr
-    english = (project / "site" / "guides" / "customer-support.html").read_bytes()
-    page = project / "playbook" / "translations" / "ja" / "pages" / "customer-support.md"
+    """The render `playbook build` keeps: used again while nothing changed, made again (every
+    language) when a translation changed, so the Japanese page shows the change."""
+    from generator.site_build import _rendered
+
+    project = read_project(_project(tmp_path) / "mkdocs.yml")
+    cache = project.config_path.parent / render_cache.CACHE_FILE
+    first, _ = _rendered(project, "mkdocs", "site/")
+    kept = cache.stat().st_mtime_ns
+    again, _ = _rendered(project, "mkdocs", "site/")
+    assert cache.stat().st_mtime_ns == kept and again.languages == ("en", "ja")
+    page = project.playbook_dir / "translations" / "ja" / "pages" / "customer-support.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n追記された一文。\n", "utf-8")
-    second = _build(project, "mkdocs")
-    assert second.returncode == 0, second.stderr
-    japanese = (project / "site" / "ja" / "guides" / "customer-support.html").read_text("utf-8")
-    assert "追記された一文。" in japanese
-    assert (project / "site" / "guides" / "customer-support.html").read_bytes() == english
+    edited, _ = _rendered(project, "mkdocs", "site/")
+    assert cache.stat().st_mtime_ns != kept
+    guide = "guides/customer-support.md"
+    assert "追記された一文。" in _pages(edited.trees["ja"])[guide]
+    assert "追記された一文。" not in _pages(first.trees["ja"])[guide]
+    assert _pages(edited.trees["en"]) == _pages(first.trees["en"])
 
 
 # --------------------------------------------------------------------------- parallel builds
