@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.test_site_languages import (
     JAPANESE_LETTERS,
@@ -233,7 +234,12 @@ def test_the_status_composer_writes_a_japanese_update_and_next_update_time(
 
 def settled_results(site, page, query: str) -> list[str]:
     """The result links once they stop changing (both engines search on every keystroke)."""
-    links = site.search(page, query)
+    try:
+        links = site.search(page, query)
+    except PlaywrightTimeout:
+        said = page.locator(".md-search-result__meta, dialog").all_inner_texts()
+        message = f"no result for {query!r} on {page.url}; the search said {said}"
+        raise AssertionError(message) from None
     selector = {
         "zensical": "ol[role=listbox] a[href]",
         "mkdocs": ".md-search-result__item a[href], .md-search-result a[href]",
