@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import markdown
 import pytest
@@ -124,3 +125,32 @@ def test_no_marked_text_ends_up_inside_an_html_attribute() -> None:
 def inline_markdown(text: str) -> str:
     with speaking("en"):
         return _filtered("text", text)
+
+
+def test_a_site_render_marks_untranslated_text_in_the_playbooks_own_language(
+    tmp_path: Path,
+) -> None:
+    """`render_languages` says which language the source is: a playbook written in German marks
+    its untranslated text on the Japanese pages as German, not English."""
+    import shutil
+
+    from generator.render.docs_tree import render_languages
+
+    playbook = tmp_path / "playbook"
+    shutil.copytree(DEFAULT_PLAYBOOK_DIR, playbook)
+    organisation = playbook / "organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    assert "\nlanguage: en\n" in text
+    organisation.write_text(text.replace("\nlanguage: en\n", "\nlanguage: de\n"), encoding="utf-8")
+    mitigation = playbook / "translations" / "ja" / "mitigation.yaml"
+    lines = mitigation.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("principle:"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith((" ", "\n")))
+    mitigation.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+    result = validate_playbook(playbook)
+    assert result.ok and result.model is not None and result.document is not None
+    site = render_languages(result.model, result.document, playbook, build_date=date(2026, 1, 1))
+    assert site.languages == ("de", "ja")
+    page = next(f.content for f in site.trees["ja"].files if f.path == "reference/mitigation.md")
+    assert '<span lang="de" class="pb-fallback">' in page
+    assert FALLBACK not in page

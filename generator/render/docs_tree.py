@@ -207,6 +207,7 @@ def render_languages(
     (`generator.i18n.speaking`). Validation (of the translations too) has been done; a language
     without a translation of a text shows the source text, marked."""
     from generator.i18n import speaking
+    from generator.render.filters import source_language
     from generator.render.site import build_date_from_env
     from generator.translations.languages import site_languages
 
@@ -235,7 +236,7 @@ def render_languages(
             speaking_model, _ = translated(model, translations, lang)
             pages = translations.pages.get(lang, {})
             own_pages = {name: page.body for name, page in pages.items()}
-        with speaking(lang):
+        with speaking(lang), source_language(source):  # untranslated text: lang=<source>
             trees[lang] = render_docs(
                 speaking_model,
                 document,
