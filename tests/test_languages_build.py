@@ -9,7 +9,6 @@ left): tests/test_site_languages.py, on the same session build (`built_default_s
 
 from __future__ import annotations
 
-import hashlib
 import os
 import posixpath
 import re
@@ -29,6 +28,7 @@ from generator.render.docs_tree import SiteTrees, render_languages
 from generator.render.switcher import marked_untranslated, switcher_html, with_block
 from generator.site_build import OFFLINE_ZIP, write_offline_zips
 from generator.translations.languages import language_name, site_languages
+from tests.projects import copy_default_project, digest
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
@@ -323,21 +323,6 @@ def test_the_built_zips_open_in_their_language_with_no_dead_switcher_link(
 # --------------------------------------------------------------------------- builds
 
 
-def _project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(DEFAULT_PLAYBOOK_DIR, project / "playbook")
-    shutil.copy(PROJECT_ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
-
-
-def _digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 def _build(project: Path, engine: str) -> subprocess.CompletedProcess[str]:
     command = [BIN / "playbook", "build", "--engine", engine, "--config", "mkdocs.yml"]
     return subprocess.run(command, capture_output=True, text=True, env=ENV, cwd=project)
@@ -349,9 +334,9 @@ def test_a_failed_japanese_build_keeps_the_previous_site(
 ) -> None:  # type: ignore[no-untyped-def]
     """The English site builds, the Japanese one does not (a broken link in a translated page,
     which the strict build refuses): the previous site stays, whole, both languages."""
-    project = _project(tmp_path)
+    project = copy_default_project(tmp_path)
     shutil.copytree(built_default_site(engine), project / "site")  # the previous build
-    before = _digest(project / "site")
+    before = digest(project / "site")
     assert "ja/index.html" in before
     page = project / "playbook" / "translations" / "ja" / "pages" / "customer-support.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[壊れたリンク](missing.md)\n", "utf-8")
@@ -359,7 +344,7 @@ def test_a_failed_japanese_build_keeps_the_previous_site(
     assert failed.returncode == 1, failed.stdout
     assert "was not built" in failed.stderr and "site/ was left as it was" in failed.stderr
     assert "Traceback" not in failed.stderr + failed.stdout
-    assert _digest(project / "site") == before
+    assert digest(project / "site") == before
     assert not [p for p in project.iterdir() if p.name.startswith("site.")]
 
 
@@ -368,7 +353,7 @@ def test_a_changed_translation_is_never_served_from_the_cache(tmp_path: Path) ->
     language) when a translation changed, so the Japanese page shows the change."""
     from generator.site_build import _rendered
 
-    project = read_project(_project(tmp_path) / "mkdocs.yml")
+    project = read_project(copy_default_project(tmp_path) / "mkdocs.yml")
     cache = project.config_path.parent / render_cache.CACHE_FILE
     first, _ = _rendered(project, "mkdocs", "site/")
     kept = cache.stat().st_mtime_ns

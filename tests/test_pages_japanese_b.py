@@ -11,17 +11,13 @@ and the rule texts in English, marked `lang="en"`.
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 
-from generator.i18n import speaking
-from generator.layout import DEFAULT_PLAYBOOK_DIR, PAGES_DIR, PROJECT_ROOT
-from generator.pipeline import validate_playbook
-from generator.render import render_site
-from generator.translations import load_translations, translated
+from generator.layout import PROJECT_ROOT
+from tests.projects import rendered_pages, translated_default
 
 #: Page -> the template that writes it.
 PAGES = {
@@ -44,18 +40,9 @@ VIEW_PAGES = ("severities/index.md", "severities/sev1.md", "index.md")
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    result = validate_playbook(DEFAULT_PLAYBOOK_DIR)
-    assert result.ok and result.model is not None and result.document is not None
-    model, fallbacks = translated(result.model, load_translations(DEFAULT_PLAYBOOK_DIR), "ja")
+    model, document, fallbacks = translated_default("ja")
     assert not fallbacks  # the default playbook is translated in full
-    with speaking("ja"):
-        files = render_site(
-            model,
-            result.document,
-            pages_dir=DEFAULT_PLAYBOOK_DIR / PAGES_DIR,
-            build_date=date(2026, 1, 1),
-        )
-    return {f.path: f.content for f in files if isinstance(f.content, str)}
+    return rendered_pages(model, document, "ja")
 
 
 def messages(path: Path) -> list[str]:

@@ -17,12 +17,13 @@ import pytest
 from jinja2 import Environment
 
 from generator.i18n import speaking
-from generator.layout import DEFAULT_PLAYBOOK_DIR, PAGES_DIR
+from generator.layout import DEFAULT_PLAYBOOK_DIR
 from generator.pipeline import validate_playbook
 from generator.render import render_site
 from generator.render.filters import html, inline_html, inline_md, md, source_language
-from generator.translations import load_translations, translated
+from generator.translations import Translations, load_translations, translated
 from generator.translations.model import FallbackText
+from tests.projects import rendered_pages, translated_default
 
 FALLBACK = '<span lang="en" class="pb-fallback">'
 
@@ -73,20 +74,13 @@ def test_a_marked_text_at_the_start_of_a_line_stays_literal_markdown() -> None:
 @pytest.fixture(scope="module")
 def japanese_pages() -> dict[str, str]:
     """The default playbook's pages in Japanese, its mitigation principle left untranslated."""
-    result = validate_playbook(DEFAULT_PLAYBOOK_DIR)
-    assert result.model is not None and result.document is not None
-    translations = load_translations(DEFAULT_PLAYBOOK_DIR)
-    translations.file("ja", "mitigation").entries.pop(("principle",))  # type: ignore[union-attr]
-    model, fallbacks = translated(result.model, translations, "ja")
+
+    def untranslate_principle(translations: Translations) -> None:
+        translations.file("ja", "mitigation").entries.pop(("principle",))  # type: ignore[union-attr]
+
+    model, document, fallbacks = translated_default("ja", untranslate_principle)
     assert [f.key for f in fallbacks] == ["mitigation/principle"]
-    with speaking("ja"):
-        files = render_site(
-            model,
-            result.document,
-            pages_dir=DEFAULT_PLAYBOOK_DIR / PAGES_DIR,
-            build_date=date(2026, 1, 1),
-        )
-    return {f.path: f.content for f in files if isinstance(f.content, str)}
+    return rendered_pages(model, document, "ja")
 
 
 def test_a_missing_translation_is_marked_and_a_translated_text_is_not(

@@ -7,12 +7,10 @@ its schema; and `playbook build` must leave the previous site alone when the pla
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -31,6 +29,7 @@ from generator.model import Playbook
 from generator.pipeline import validate_playbook
 from generator.render.flowchart import _wrap
 from generator.render.site import SUMMARY_DOWNLOAD
+from tests.projects import copy_default_project, digest
 
 BIN = Path(sys.executable).parent
 EPOCH_2026 = "1767225600"  # 2026-01-01, the build date of the golden files
@@ -336,7 +335,7 @@ def test_render_command_writes_the_golden_pages(tmp_path: Path) -> None:
 
 def test_properdocs_builds_the_project_unchanged(tmp_path: Path) -> None:
     """`properdocs build` (a maintained MkDocs 1.6) runs our plugin from the same mkdocs.yml."""
-    project = _project(tmp_path)
+    project = copy_default_project(tmp_path)
     proc = subprocess.run(
         [BIN / "properdocs", "build", "--strict", "-f", "mkdocs.yml"],
         capture_output=True,
@@ -357,7 +356,7 @@ def test_properdocs_builds_the_project_unchanged(tmp_path: Path) -> None:
 def test_directory_urls_build_without_a_broken_link(tmp_path: Path, engine: str) -> None:
     """With use_directory_urls: true (and no offline plugin, which forces false) every link and
     asset address on every page leads to a file of the built site."""
-    project = _project(tmp_path)
+    project = copy_default_project(tmp_path)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = text.replace("use_directory_urls: false", "use_directory_urls: true")
@@ -401,12 +400,12 @@ def _broken_links(site: Path) -> list[str]:
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_invalid_playbook_keeps_the_previous_site(tmp_path: Path, engine: str) -> None:
-    project = _project(tmp_path)
+    project = copy_default_project(tmp_path)
     command = [BIN / "playbook", "build", "--engine", engine, "--config", project / "mkdocs.yml"]
     first = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("Built ")
-    before = _digest(project / "site")
+    before = digest(project / "site")
     severities = project / "playbook" / "severities.yaml"
     text = severities.read_text(encoding="utf-8")
     severities.write_text(text.replace("acknowledge_within: 5m", "acknowledge_within: soon", 1))
@@ -416,18 +415,18 @@ def test_invalid_playbook_keeps_the_previous_site(tmp_path: Path, engine: str) -
     assert re.search(rf"severities\.yaml:{line}:\d+: error\[", second.stderr), second.stderr
     assert "Traceback" not in second.stderr + second.stdout
     assert "site/ was left as it was" in second.stderr
-    assert _digest(project / "site") == before
+    assert digest(project / "site") == before
     # .cache/ keeps the last render (and Zensical's work folder) for the next build
     assert sorted(p.name for p in project.iterdir()) == [".cache", "mkdocs.yml", "playbook", "site"]
 
 
 def test_a_failed_zensical_build_keeps_the_previous_site(tmp_path: Path) -> None:
     """Valid YAML, but Zensical's strict build fails (a broken link in an own page)."""
-    project = _project(tmp_path)
+    project = copy_default_project(tmp_path)
     command = [BIN / "playbook", "build", "--engine", "zensical", "--config", "mkdocs.yml"]
     first = subprocess.run(command, capture_output=True, text=True, env=ENV, cwd=project)
     assert first.returncode == 0, first.stderr
-    before = _digest(project / "site")
+    before = digest(project / "site")
     page = project / "playbook" / "pages" / "broken.md"
     page.write_text("# Broken\n\n[gone](missing.md)\n", encoding="utf-8")
     second = subprocess.run(command, capture_output=True, text=True, env=ENV, cwd=project)
@@ -435,24 +434,24 @@ def test_a_failed_zensical_build_keeps_the_previous_site(tmp_path: Path) -> None
     assert "Error: the site was not built (Zensical: " in second.stderr
     assert "site/ was left as it was" in second.stderr
     assert "Traceback" not in second.stderr + second.stdout
-    assert _digest(project / "site") == before
+    assert digest(project / "site") == before
     assert not [p for p in project.iterdir() if p.name.startswith("site.")]
 
 
 def test_the_render_is_reused_only_while_nothing_changed(tmp_path: Path) -> None:
     """The second build of an unchanged playbook takes the kept render (same site, cache not
     rewritten); after an edit the render is made again and the page shows the edit."""
-    project = _project(tmp_path)
+    project = copy_default_project(tmp_path)
     command = [BIN / "playbook", "build", "--config", project / "mkdocs.yml"]
     first = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
     assert first.returncode == 0, first.stderr
     cache = project / ".cache" / "playbook-render.json"
     kept = cache.stat().st_mtime_ns
-    before = _digest(project / "site")
+    before = digest(project / "site")
     again = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
     assert again.returncode == 0, again.stderr
     assert cache.stat().st_mtime_ns == kept
-    assert _digest(project / "site") == before
+    assert digest(project / "site") == before
     severities = project / "playbook" / "severities.yaml"
     text = severities.read_text(encoding="utf-8")
     severities.write_text(text.replace("name: Critical", "name: Meltdown", 1), encoding="utf-8")
@@ -464,7 +463,7 @@ def test_the_render_is_reused_only_while_nothing_changed(tmp_path: Path) -> None
 
 def test_without_zensical_the_engine_option_says_how_to_install_it(tmp_path: Path) -> None:
     """Zensical is an optional extra: without it, one line saying what to install, no site."""
-    project = _project(tmp_path)
+    project = copy_default_project(tmp_path)
     blocked = "import sys; sys.modules['zensical'] = None; from generator.cli import main; main()"
     proc = subprocess.run(
         [sys.executable, "-c", blocked, "build", "--engine", "zensical"],
@@ -494,19 +493,3 @@ def _checklist(page: str, list_id: str) -> dict[str, str]:
         re.S,
     )
     return {item: _visible(text) for item, text in items}
-
-
-def _project(tmp_path: Path) -> Path:
-    """A copy of the default project: mkdocs.yml and the playbook."""
-    project = tmp_path / "project"
-    shutil.copytree(DEFAULT_PLAYBOOK_DIR, project / "playbook")
-    shutil.copy(PROJECT_ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
-
-
-def _digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
