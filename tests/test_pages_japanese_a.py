@@ -29,8 +29,8 @@ from generator.layout import DEFAULT_PLAYBOOK_DIR, PAGES_DIR, PROJECT_ROOT, TEMP
 from generator.pipeline import validate_playbook
 from generator.render.flowchart import CHARS, _width, _wrap
 from generator.render.site import page_specs, render_site, site_nav
-from generator.translations import load_translations, translated
 from generator.translations.model import FallbackText
+from tests.projects import rendered_pages, translated_default
 
 #: The templates and modules whose interface text this file holds to Japanese.
 TEMPLATES = (
@@ -93,17 +93,11 @@ def japanese_of(message: Message) -> tuple[str, ...]:
 @pytest.fixture(scope="module")
 def japanese() -> dict[str, Any]:
     """The default playbook in Japanese: its pages (Markdown by site path) and navigation."""
-    result = validate_playbook(DEFAULT_PLAYBOOK_DIR)
-    assert result.model is not None and result.document is not None
-    model, _fallbacks = translated(result.model, load_translations(DEFAULT_PLAYBOOK_DIR), "ja")
-    pages_dir = DEFAULT_PLAYBOOK_DIR / PAGES_DIR
+    model, document, _fallbacks = translated_default("ja")
+    pages = rendered_pages(model, document, "ja", date(2026, 11, 30))
     with i18n.speaking("ja"):
-        files = render_site(
-            model, result.document, pages_dir=pages_dir, build_date=date(2026, 11, 30)
-        )
-        nav = site_nav(model, pages_dir)
+        nav = site_nav(model, DEFAULT_PLAYBOOK_DIR / PAGES_DIR)
         ours = [s.path for s in page_specs(model) if s.template in TEMPLATES]
-    pages = {f.path: f.content for f in files if isinstance(f.content, str)}
     return {"pages": pages, "nav": nav, "ours": ours}
 
 
@@ -247,15 +241,13 @@ def test_a_japanese_render_leaves_english_english(japanese: dict[str, Any]) -> N
 
 
 def test_a_level_name_without_japanese_is_marked_in_its_title_not_in_the_navigation() -> None:
-    result = validate_playbook(DEFAULT_PLAYBOOK_DIR)
-    assert result.model is not None and result.document is not None
-    model, _fallbacks = translated(result.model, load_translations(DEFAULT_PLAYBOOK_DIR), "ja")
+    model, document, _fallbacks = translated_default("ja")
     first = dataclasses.replace(model.severities[0], name=FallbackText("Critical"))
     model = dataclasses.replace(
         model, severities=type(model.severities)([first, *model.severities[1:]])
     )
     with i18n.speaking("ja"):
-        files = render_site(model, result.document, build_date=date(2026, 11, 30))
+        files = render_site(model, document, build_date=date(2026, 11, 30))
         nav = site_nav(model)
     page = next(f.content for f in files if f.path == "severities/sev1.md")
     assert '# <span lang="en" class="pb-fallback">SEV-1 Critical</span>\n' in page
