@@ -315,7 +315,10 @@ def build(config_file: Path, engine: str, site_dir: Path | None) -> None:
         raise click.ClickException(str(error)) from error
     if built.warnings:
         click.echo(built.warnings, err=True, nl=False)
-    click.echo(f"Built {_relative(built.site_dir)}/ from {_relative(built.playbook_dir)}/.")
+    shown = _relative(built.site_dir)
+    others = "".join(f", {shown}/{lang}/ ({lang})" for lang in built.languages[1:])
+    default = f" ({built.languages[0]})" if others else ""
+    click.echo(f"Built {shown}/{default}{others} from {_relative(built.playbook_dir)}/.")
 
 
 def _relative(path: Path) -> str:

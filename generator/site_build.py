@@ -35,6 +35,7 @@ class Built:
     site_dir: Path
     playbook_dir: Path
     warnings: str  # the text report of validation warnings, empty when there are none
+    languages: tuple[str, ...] = ()  # the default first; each other one is built under <lang>/
 
 
 class InvalidSite(InvalidPlaybook):
@@ -89,7 +90,7 @@ def build_site(
         zensical.build(project, site, target, _shown(target) + "/")
     else:
         _build_with_mkdocs(config, config_path, project.playbook_dir, site, target)
-    return Built(target, project.playbook_dir, warnings)
+    return Built(target, project.playbook_dir, warnings, site.languages)
 
 
 def _rendered(project: Any, engine: str, shown_site: str) -> tuple[Any, str]:

@@ -405,6 +405,7 @@ def test_invalid_playbook_keeps_the_previous_site(tmp_path: Path, engine: str) -
     first = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("Built ")
+    assert "/ja/ (ja) from " in first.stdout, first.stdout  # every language, and where
     before = digest(project / "site")
     severities = project / "playbook" / "severities.yaml"
     text = severities.read_text(encoding="utf-8")
