@@ -145,15 +145,3 @@ def test_a_cadence_in_japanese_reads_as_one_japanese_phrase() -> None:
     )
     lead = japanese.lead_for("sev1")
     assert words.executives(sev1.response.executives, lead, ja) == "常に（15分以内）"
-
-
-def test_dates_and_times_in_japanese_and_english() -> None:
-    from datetime import UTC, datetime
-
-    from generator.i18n.dates import clock, long_date
-
-    assert long_date("2026-11-01", "ja") == "2026年11月1日"
-    assert long_date("2026-11-01", "en") == "November 1, 2026"
-    moment = datetime(2026, 11, 30, 13, 30, tzinfo=UTC)
-    assert clock(moment, "Europe/Berlin", "ja") == "14:30 CET"
-    assert clock(moment, "Asia/Tokyo", "ja") == "22:30 JST"
