@@ -155,15 +155,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # Material's offline plugin (it runs after us) builds .html addresses
         directory_urls = config.use_directory_urls and "offline" not in config.plugins
         try:
-            model, document = validate_for_site(playbook, log)
+            result = validate_for_site(playbook, log)
             site = render_languages(
-                model,
-                document,
+                result.model,
+                result.document,
                 playbook,
                 templates_dir=templates,
                 pages_dir=pages,
                 link_style=link_style("mkdocs", directory_urls=directory_urls),
                 only=self.config.language or "",
+                translations=result.translations,
             )
             return next(iter(site.trees.values()))
         except PlaybookError as error:

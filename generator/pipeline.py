@@ -39,6 +39,10 @@ class ValidationResult:
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Source lines per file, so reporters can quote the offending line."""
 
+    translations: Any = field(default=None, repr=False, compare=False)
+    """The loaded `translations/` folder (`generator.translations.Translations`), None without one;
+    kept so a render after validation does not read and parse those files again."""
+
     _built: list[Playbook] = field(default_factory=list, repr=False, compare=False)
 
     @property
@@ -88,6 +92,7 @@ def validate_playbook(playbook_dir: Path) -> ValidationResult:
     findings.extend(_without_overlap(schema_findings, semantic))
     findings.extend(semantic)
     files, sources = list(folder.checked), dict(folder.sources)
+    translations = None
     if (Path(playbook_dir) / TRANSLATIONS_DIR).is_dir():  # most playbooks have none: no import
         from generator.translations import check_translations, load_translations
 
@@ -102,6 +107,7 @@ def validate_playbook(playbook_dir: Path) -> ValidationResult:
         document=document,
         files=tuple(files),
         sources=sources,
+        translations=translations,
     )
 
 

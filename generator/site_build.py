@@ -47,8 +47,9 @@ class InvalidSite(InvalidPlaybook):
         self.args = (f"{self.args[0]}; {shown_site} was left as it was",)
 
 
-def validate_for_site(playbook_dir: Path, log: logging.Logger) -> tuple[Any, Any]:
-    """The model and merged document of a valid playbook. For an invalid one, logs every line
+def validate_for_site(playbook_dir: Path, log: logging.Logger) -> Any:
+    """The validation of a valid playbook (its model, merged document and loaded translations,
+    all a render needs). For an invalid one, logs every line
     `playbook validate` prints (so a reader sees file:line:col), then raises `InvalidPlaybook`."""
     from generator.pipeline import validate_playbook
     from generator.report import report
@@ -60,7 +61,7 @@ def validate_for_site(playbook_dir: Path, log: logging.Logger) -> tuple[Any, Any
             (log.error if not result.ok else log.info)(line)
     if not result.ok:
         raise InvalidPlaybook(list(result.findings))
-    return result.model, result.document
+    return result
 
 
 def build_site(

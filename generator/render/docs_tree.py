@@ -104,6 +104,7 @@ def render_docs(
     shown in the default language, marked as such)."""
     from generator.render.minify import minify_assets
     from generator.render.site import SUMMARY_DOWNLOAD, build_date_from_env, render_site, site_nav
+    from generator.render.widget_data import ship_messages
 
     styled: dict[str, Any] = {}
     if "html_links" in inspect.signature(render_site).parameters:
@@ -139,6 +140,7 @@ def render_docs(
         elif path.endswith(".js"):
             scripts.append(path)
     nav = site_nav(model, pages_dir)
+    files = ship_messages(files, assets)  # pages not in the source language: widget messages
     files, assets = minify_assets(files, assets)  # our JS/CSS, minified (page-speed budget)
     return DocsTree(files, assets, nav, stylesheets, scripts, polyfills, [SUMMARY_DOWNLOAD])
 
@@ -199,13 +201,15 @@ def render_languages(
     build_date: date | None = None,
     link_style: str = "html",
     only: str | None = None,
+    translations: Any = None,
 ) -> SiteTrees:
     """Render every language of the site (`generator.translations.languages.site_languages`),
     or just `only` among them ("" for the default language), with the organisation's pages of
     `pages_dir` (default: the playbook's `pages/`): the default from the model, each
     other from the model translated into it, each rendered in its language
-    (`generator.i18n.speaking`). Validation (of the translations too) has been done; a language
-    without a translation of a text shows the source text, marked."""
+    (`generator.i18n.speaking`). Validation (of the translations too) has been done, and hands
+    over the `translations` it loaded (read here otherwise); a language without a translation of
+    a text shows the source text, marked."""
     from generator.i18n import speaking
     from generator.render.filters import source_language
     from generator.render.site import build_date_from_env
@@ -220,8 +224,7 @@ def render_languages(
         )
     day = build_date or build_date_from_env()
     pages_dir = pages_dir if pages_dir is not None else playbook_dir / PAGES_DIR
-    translations = None
-    if len(languages) > 1:
+    if len(languages) > 1 and translations is None:  # not handed over by a validation
         from generator.translations import load_translations
 
         translations = load_translations(playbook_dir)
@@ -274,6 +277,7 @@ def validated_site(
         pages_dir=pages_dir,
         link_style=link_style,
         only=only,
+        translations=result.translations,
     )
     return site, result
 

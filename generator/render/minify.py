@@ -1,6 +1,4 @@
-"""Our widget scripts and stylesheets, minified for the built site; on a site in another language
-than the source, the pages get the widgets' messages (`widget_data.ship_messages`) first, read from
-the scripts as published.
+"""Our widget scripts and stylesheets, minified for the built site.
 
 Every page loads them, and the page-speed budget (tests/benchmarks: our JS + CSS at most 30 KB
 per page, uncompressed) counts their bytes. The sources in `templates/assets/` stay readable,
@@ -38,15 +36,13 @@ def minified(path: str, text: str) -> str | None:
 def minify_assets(
     files: Sequence[Any], assets: dict[str, Path]
 ) -> tuple[list[Any], dict[str, Path]]:
-    """Move our own `.js`/`.css` assets into generated files with minified content (the pages
-    rendered in another language than the source gain the messages of the scripts they load).
+    """Move our own `.js`/`.css` assets into generated files with minified content.
 
     Returns the tree's files plus the minified ones, and the assets still copied as they are."""
     from generator.render.site import RenderedFile
-    from generator.render.widget_data import ship_messages
 
     own = OWN_ASSETS.resolve()
-    generated = ship_messages(files, assets)
+    generated = list(files)
     copied: dict[str, Path] = {}
     for path, source in assets.items():
         small = None
